@@ -1,0 +1,144 @@
+//! The command line: parse arguments, load the catalog, run one command, report errors
+//! once, exit with a meaningful code.
+//!
+//! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
+//! (`validate`); 2 usage or other errors.
+
+mod list;
+mod show;
+mod validate;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::guide::catalog::{Catalog, Source};
+use crate::lang::Lang;
+
+/// A terminal troubleshooter: guided sessions, an error reference and search over
+/// troubleshooting guides.
+#[derive(Debug, Parser)]
+#[command(name = "tshoot", version, about, max_term_width = 100)]
+pub struct Args {
+    /// Also load guides from this folder or file (repeatable; later ones win).
+    #[arg(long = "guides", value_name = "DIR", global = true)]
+    pub guides: Vec<PathBuf>,
+
+    /// Do not load the built-in guides.
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+
+    /// Language of labels and guide content [default: from `TSHOOT_LANG`, `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`; else en].
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the loaded guides with their error counts.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one error's reference entry.
+    Show {
+        /// An error id, or guide-id/error-id when several guides have it.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check guide files or folders (default: every configured source).
+    Validate {
+        /// Guide files or folders to check.
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Everything a command needs from the outside world, gathered once.
+#[derive(Debug)]
+pub struct Context {
+    pub lang: Lang,
+    pub sources: Vec<Source>,
+}
+
+impl Context {
+    fn from_env(args: &Args) -> Context {
+        let env = |name: &str| std::env::var(name).ok();
+        let data_dir = etcetera::base_strategy::Xdg::new()
+            .ok()
+            .map(|xdg| etcetera::BaseStrategy::data_dir(&xdg));
+        let tshoot_guides = std::env::var_os("TSHOOT_GUIDES");
+        Context {
+            lang: Lang::detect(args.lang, env),
+            sources: Source::configured(
+                !args.no_builtin,
+                data_dir,
+                tshoot_guides.as_deref(),
+                &args.guides,
+            ),
+        }
+    }
+}
+
+/// Runs tshoot with the process's arguments and environment.
+#[must_use]
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let context = Context::from_env(&args);
+    match run(args.command, &context) {
+        Ok(code) => code,
+        Err(e) => {
+            let mut err = anstream::stderr();
+            let _ = writeln!(err, "tshoot: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Option<Command>, context: &Context) -> anyhow::Result<ExitCode> {
+    match command {
+        Some(Command::Validate { paths }) => validate::run(context, &paths),
+        Some(Command::List { json }) => {
+            let catalog = load(context);
+            list::run(&catalog, context.lang, json)
+        }
+        // Until the terminal UI exists, bare `tshoot` lists the guides.
+        None => {
+            let catalog = load(context);
+            list::run(&catalog, context.lang, false)
+        }
+        Some(Command::Show { id, json }) => {
+            let catalog = load(context);
+            show::run(&catalog, &id, context.lang, json)
+        }
+    }
+}
+
+/// Loads the configured guides, reporting on stderr the files that failed and the guides
+/// that were overridden. Warnings are left to `tshoot validate`.
+fn load(context: &Context) -> Catalog {
+    let catalog = Catalog::load(&context.sources);
+    let mut err = anstream::stderr();
+    for problem in catalog.problems.iter().filter(|p| p.diagnostic.is_error()) {
+        let _ = writeln!(err, "tshoot: {} (skipped)", problem.diagnostic);
+    }
+    for notice in &catalog.notices {
+        let _ = writeln!(err, "tshoot: note: {notice}");
+    }
+    catalog
+}

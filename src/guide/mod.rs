@@ -1,0 +1,120 @@
+//! The guide model: what a troubleshooting guide is once it has been read and checked.
+//!
+//! Files become [`raw`] serde types (shape only), then [`validate`] checks them and builds a
+//! [`Guide`] whose references are indices, so nothing above this layer ever meets a dangling
+//! id. [`catalog`] gathers guides from every source.
+
+mod build;
+pub mod catalog;
+pub mod diagnostic;
+pub mod load;
+pub mod raw;
+pub mod sanitize;
+pub mod suggest;
+pub mod text;
+pub mod validate;
+
+pub use catalog::Catalog;
+pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use text::Text;
+
+/// A checked guide: every reference in it points at something that exists.
+#[derive(Clone, Debug)]
+pub struct Guide {
+    pub id: String,
+    pub title: Text,
+    pub summary: Option<Text>,
+    pub tags: Vec<String>,
+    pub sources: Vec<Link>,
+    pub escalation: Option<Text>,
+    /// Index into `nodes` of the first question.
+    pub start: usize,
+    pub nodes: Vec<Node>,
+    pub errors: Vec<ErrorEntry>,
+    /// The language codes the guide's texts use, in first-seen order.
+    pub languages: Vec<String>,
+    pub origin: Origin,
+}
+
+/// Where a guide was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The file as shown to the user (`<builtin>/name.yaml` for compiled-in guides).
+    pub file: String,
+    /// Index of the source in the catalog's source list.
+    pub source: usize,
+    /// Where the guide's `id` is written, for messages about the guide as a whole.
+    pub id_pos: Option<Pos>,
+}
+
+/// A question of the guided session.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub id: String,
+    pub question: Text,
+    pub help: Option<Text>,
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub label: Text,
+    pub next: Next,
+}
+
+/// Where an answer leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// Another question: index into `Guide::nodes`.
+    Node(usize),
+    /// An outcome: index into `Guide::errors`.
+    Error(usize),
+}
+
+/// A known error: how it shows itself, why it happens and how to fix it.
+#[derive(Clone, Debug)]
+pub struct ErrorEntry {
+    pub id: String,
+    pub title: Text,
+    /// Literal messages; `{name}` marks a part that varies.
+    pub messages: Vec<Text>,
+    pub symptoms: Vec<Text>,
+    pub causes: Vec<Text>,
+    pub checklist: Vec<Step>,
+    pub links: Vec<Link>,
+    pub related: Vec<Related>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub text: Text,
+    pub details: Option<Text>,
+    pub link: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub title: Text,
+    pub url: String,
+}
+
+/// A related error, in this guide or in another one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Related {
+    /// Index into this guide's `errors`.
+    Local(usize),
+    /// `guide-id/error-id` in another guide; the catalog keeps only those that exist.
+    Other {
+        guide: String,
+        error: String,
+        pos: Option<Pos>,
+    },
+}
+
+impl Guide {
+    /// The error with this id.
+    #[must_use]
+    pub fn error(&self, id: &str) -> Option<&ErrorEntry> {
+        self.errors.iter().find(|e| e.id == id)
+    }
+}

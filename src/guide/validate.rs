@@ -1,0 +1,348 @@
+//! The rules a guide must follow beyond its shape, and the build of a [`Guide`] from a
+//! [`RawGuide`] that follows them.
+//!
+//! Each rule reports at the exact position of the key or value at fault, like a compiler.
+//! Rules: id syntax; duplicate node and error ids; `start`, `next`, `error` and `related`
+//! naming something that exists; an answer leading to exactly one place; 1–9 answers per
+//! question; every question reachable from `start`; an outcome reachable from every
+//! question; non-empty checklists; http(s) links; every localized text in every language the
+//! guide uses (warning); errors no answer leads to (warning).
+
+use std::collections::HashMap;
+
+use serde_saphyr::Spanned;
+
+use super::diagnostic::{Diagnostics, Pos};
+use super::raw::{RawAnswer, RawGuide, SString, SText};
+use super::suggest::hint;
+use super::{Guide, Next, Origin, Text};
+
+/// Most answers a question may have: one per number key `1`–`9`.
+pub const MAX_ANSWERS: usize = 9;
+
+/// Whether `id` is a valid id: lowercase ASCII letters, digits and `-`, not empty.
+#[must_use]
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks `raw`, reporting into `diags`; returns the built guide (which the caller must
+/// discard when `diags` holds errors).
+pub fn validate(raw: &RawGuide, diags: &mut Diagnostics, origin: Origin) -> Option<Guide> {
+    check_id(&raw.id, "guide", diags);
+    let nodes = index_ids(raw.nodes.iter().map(|n| &n.value.id), "node", diags);
+    let errors = index_ids(raw.errors.iter().map(|e| &e.value.id), "error", diags);
+    let ids = Ids { nodes, errors };
+
+    let start = ids.node(&raw.start, "`start`", diags);
+    check_answers(raw, &ids, diags);
+    if let Some(start) = start {
+        check_graph(raw, &ids, start, diags);
+    }
+    check_errors(raw, &ids, diags);
+    let languages = check_languages(raw, diags);
+    check_links(raw, diags);
+
+    super::build::build(raw, &ids, start?, languages, origin)
+}
+
+/// Each node and error id of a guide, with its index.
+pub(super) struct Ids<'a> {
+    pub nodes: HashMap<&'a str, usize>,
+    pub errors: HashMap<&'a str, usize>,
+}
+
+impl Ids<'_> {
+    fn node(&self, name: &SString, what: &str, diags: &mut Diagnostics) -> Option<usize> {
+        lookup(&self.nodes, name, what, "question", diags)
+    }
+
+    fn error(&self, name: &SString, what: &str, diags: &mut Diagnostics) -> Option<usize> {
+        lookup(&self.errors, name, what, "error", diags)
+    }
+
+    /// Where an answer leads, without reporting anything.
+    pub fn target(&self, answer: &RawAnswer) -> Option<Next> {
+        match (&answer.next, &answer.error) {
+            (Some(n), None) => self.nodes.get(n.value.as_str()).map(|&i| Next::Node(i)),
+            (None, Some(e)) => self.errors.get(e.value.as_str()).map(|&i| Next::Error(i)),
+            _ => None,
+        }
+    }
+}
+
+fn lookup(
+    map: &HashMap<&str, usize>,
+    name: &SString,
+    what: &str,
+    kind: &str,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let found = map.get(name.value.as_str()).copied();
+    if found.is_none() {
+        let hint = hint(&name.value, map.keys().copied());
+        diags.error(
+            Pos::of(name),
+            format!("{what} names unknown {kind} `{}`{hint}", name.value),
+        );
+    }
+    found
+}
+
+fn check_id(id: &SString, kind: &str, diags: &mut Diagnostics) -> bool {
+    let ok = is_id(&id.value);
+    if !ok {
+        diags.error(
+            Pos::of(id),
+            format!(
+                "{kind} id `{}` may hold only lowercase letters, digits and `-`",
+                id.value
+            ),
+        );
+    }
+    ok
+}
+
+/// Maps each id to its index, reporting bad and duplicate ids.
+fn index_ids<'a>(
+    ids: impl Iterator<Item = &'a SString>,
+    kind: &str,
+    diags: &mut Diagnostics,
+) -> HashMap<&'a str, usize> {
+    let mut map: HashMap<&str, usize> = HashMap::new();
+    let mut first_at: HashMap<&str, Option<Pos>> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        check_id(id, kind, diags);
+        if let Some(first) = first_at.get(id.value.as_str()) {
+            let line = first.map_or_else(String::new, |p| format!(" (first defined on line {})", p.line));
+            diags.error(Pos::of(id), format!("duplicate {kind} id `{}`{line}", id.value));
+        } else {
+            first_at.insert(&id.value, Pos::of(id));
+            map.insert(&id.value, i);
+        }
+    }
+    map
+}
+
+fn check_answers(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
+    for node in &raw.nodes {
+        let answers = &node.value.answers;
+        if answers.value.is_empty() {
+            diags.error(Pos::of(answers), "a question needs at least one answer");
+        } else if answers.value.len() > MAX_ANSWERS {
+            diags.error(
+                Pos::of(answers),
+                format!(
+                    "a question may have at most {MAX_ANSWERS} answers (keys 1–9); this one has {}",
+                    answers.value.len()
+                ),
+            );
+        }
+        for answer in &answers.value {
+            match (&answer.value.next, &answer.value.error) {
+                (None, None) => diags.error(
+                    Pos::of(answer),
+                    "an answer needs `next` (another question) or `error` (an outcome)",
+                ),
+                (Some(_), Some(error)) => diags.error(
+                    Pos::of(error),
+                    "an answer has both `next` and `error`; keep one",
+                ),
+                (Some(next), None) => {
+                    ids.node(next, "`next`", diags);
+                }
+                (None, Some(error)) => {
+                    ids.error(error, "`error`", diags);
+                }
+            }
+        }
+    }
+}
+
+/// Reachability from `start`, outcomes reachable from every question, errors reached.
+fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics) {
+    let targets: Vec<Vec<Option<Next>>> = raw
+        .nodes
+        .iter()
+        .map(|n| n.value.answers.value.iter().map(|a| ids.target(&a.value)).collect())
+        .collect();
+
+    let mut reached = vec![false; raw.nodes.len()];
+    let mut error_reached = vec![false; raw.errors.len()];
+    let mut stack = vec![start];
+    while let Some(i) = stack.pop() {
+        if std::mem::replace(&mut reached[i], true) {
+            continue;
+        }
+        for target in targets[i].iter().flatten() {
+            match *target {
+                Next::Node(j) => stack.push(j),
+                Next::Error(e) => error_reached[e] = true,
+            }
+        }
+    }
+
+    // A question leads to an outcome if one of its answers is an outcome or leads to a
+    // question that does; iterate to the fixed point.
+    let mut concludes = vec![false; raw.nodes.len()];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (i, t) in targets.iter().enumerate() {
+            if !concludes[i]
+                && t.iter().flatten().any(|n| match *n {
+                    Next::Error(_) => true,
+                    Next::Node(j) => concludes[j],
+                })
+            {
+                concludes[i] = true;
+                changed = true;
+            }
+        }
+    }
+
+    for (i, node) in raw.nodes.iter().enumerate() {
+        let id = &node.value.id;
+        let fully_resolved = !targets[i].is_empty() && targets[i].iter().all(Option::is_some);
+        if !reached[i] {
+            diags.error(
+                Pos::of(id),
+                format!("question `{}` cannot be reached from `start`", id.value),
+            );
+        } else if !concludes[i] && fully_resolved {
+            diags.error(
+                Pos::of(id),
+                format!(
+                    "no outcome can be reached from question `{}`: its answers only lead around a cycle",
+                    id.value
+                ),
+            );
+        }
+    }
+    for (e, error) in raw.errors.iter().enumerate() {
+        if !error_reached[e] {
+            let id = &error.value.id;
+            diags.warning(
+                Pos::of(id),
+                format!(
+                    "no answer leads to error `{}`; only search and the reference will show it",
+                    id.value
+                ),
+            );
+        }
+    }
+}
+
+fn check_errors(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
+    for error in &raw.errors {
+        let error = &error.value;
+        if error.checklist.value.is_empty() {
+            diags.error(
+                Pos::of(&error.checklist),
+                format!("error `{}` has an empty checklist", error.id.value),
+            );
+        }
+        for related in &error.related {
+            match related.value.split_once('/') {
+                Some((guide, rest)) if guide == raw.id.value => {
+                    let local = Spanned { value: rest.to_owned(), ..*related };
+                    ids.error(&local, "`related`", diags);
+                }
+                Some((guide, rest)) => {
+                    if !is_id(guide) || !is_id(rest) {
+                        diags.error(
+                            Pos::of(related),
+                            format!("`related` entry `{}` is not `guide-id/error-id`", related.value),
+                        );
+                    }
+                }
+                None => {
+                    ids.error(related, "`related`", diags);
+                }
+            }
+        }
+    }
+}
+
+/// Every text of the guide, with its position.
+fn texts(raw: &RawGuide) -> Vec<&SText> {
+    let mut all: Vec<&SText> = vec![&raw.title];
+    all.extend(&raw.summary);
+    all.extend(&raw.escalation);
+    all.extend(raw.sources.iter().map(|l| &l.title));
+    for node in &raw.nodes {
+        all.push(&node.value.question);
+        all.extend(&node.value.help);
+        all.extend(node.value.answers.value.iter().map(|a| &a.value.label));
+    }
+    for error in &raw.errors {
+        let e = &error.value;
+        all.push(&e.title);
+        all.extend(e.messages.iter().chain(&e.symptoms).chain(&e.causes));
+        for step in &e.checklist.value {
+            all.push(&step.value.step);
+            all.extend(&step.value.details);
+        }
+        all.extend(e.links.iter().map(|l| &l.title));
+    }
+    all
+}
+
+/// Warns about localized texts missing a language that other texts of the guide have;
+/// returns the guide's languages in first-seen order.
+fn check_languages(raw: &RawGuide, diags: &mut Diagnostics) -> Vec<String> {
+    let texts = texts(raw);
+    let mut languages: Vec<String> = Vec::new();
+    for text in &texts {
+        for code in text.value.languages() {
+            if !languages.iter().any(|l| l == code) {
+                languages.push(code.to_owned());
+            }
+        }
+    }
+    for text in &texts {
+        if let Text::Localized(_) = &text.value {
+            let missing: Vec<&str> = languages
+                .iter()
+                .map(String::as_str)
+                .filter(|l| !text.value.languages().any(|c| c == *l))
+                .collect();
+            if !missing.is_empty() {
+                diags.warning(
+                    Pos::of(text),
+                    format!(
+                        "this text has no `{}` translation, which other texts of the guide have",
+                        missing.join("`, `")
+                    ),
+                );
+            }
+        }
+    }
+    languages
+}
+
+fn check_links(raw: &RawGuide, diags: &mut Diagnostics) {
+    let mut urls: Vec<&SString> = raw.sources.iter().map(|l| &l.url).collect();
+    for error in &raw.errors {
+        urls.extend(error.value.links.iter().map(|l| &l.url));
+        urls.extend(error.value.checklist.value.iter().filter_map(|s| s.value.link.as_ref()));
+    }
+    for url in urls {
+        if !is_web_url(&url.value) {
+            diags.error(
+                Pos::of(url),
+                format!("`{}` is not an http:// or https:// address", url.value),
+            );
+        }
+    }
+}
+
+fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
+}

@@ -1,0 +1,10 @@
+//! tshoot: a terminal troubleshooter over YAML troubleshooting guides.
+//!
+//! Layers, from the bottom: [`guide`] (format, loading, validation, catalog), then the
+//! command line in [`cli`]. Everything lives in this library so tests can reach it;
+//! `main.rs` only calls [`cli::main`].
+
+pub mod cli;
+pub mod guide;
+pub mod labels;
+pub mod lang;
