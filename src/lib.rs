@@ -8,3 +8,4 @@ pub mod cli;
 pub mod guide;
 pub mod labels;
 pub mod lang;
+pub mod markup;

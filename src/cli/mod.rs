@@ -102,6 +102,8 @@ pub fn main() -> ExitCode {
     let context = Context::from_env(&args);
     match run(args.command, &context) {
         Ok(code) => code,
+        // A reader that went away (`tshoot show x | head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = anstream::stderr();
             let _ = writeln!(err, "tshoot: error: {e:#}");
@@ -141,4 +143,14 @@ fn load(context: &Context) -> Catalog {
         let _ = writeln!(err, "tshoot: note: {notice}");
     }
     catalog
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| cause.downcast_ref::<serde_json::Error>()?.io_error_kind());
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -10,6 +10,7 @@ use crate::guide::catalog::Lookup;
 use crate::guide::{Catalog, ErrorEntry, Guide, Related, Text, suggest};
 use crate::labels::Label;
 use crate::lang::Lang;
+use crate::markup::{self, Kind};
 
 pub fn run(catalog: &Catalog, id: &str, lang: Lang, json: bool) -> anyhow::Result<ExitCode> {
     let (guide, error) = match catalog.find_error(id) {
@@ -142,14 +143,26 @@ fn entry_json<'a>(
     }
 }
 
-/// Writes a text, marking a fallback language visibly: `text [en]`.
+/// Writes a text with its inline Markdown styled, marking a fallback language visibly:
+/// `text [en]`. On a pipe the styles are stripped, leaving plain text.
 fn text(out: &mut impl Write, t: &Text, lang: Lang) -> std::io::Result<()> {
     let pick = t.get(lang);
-    let dim = Style::new().effects(Effects::DIMMED);
-    match pick.fallback {
-        Some(code) => write!(out, "{} {dim}[{code}]{dim:#}", pick.text),
-        None => write!(out, "{}", pick.text),
+    for span in markup::spans(pick.text) {
+        let style = match span.kind {
+            Kind::Plain => Style::new(),
+            Kind::Strong => Style::new().effects(Effects::BOLD),
+            Kind::Emphasis => Style::new().effects(Effects::ITALIC),
+            Kind::Code => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+            Kind::Link => Style::new().effects(Effects::UNDERLINE),
+            Kind::Url => Style::new().effects(Effects::DIMMED),
+        };
+        write!(out, "{style}{}{style:#}", span.text)?;
     }
+    if let Some(code) = pick.fallback {
+        let dim = Style::new().effects(Effects::DIMMED);
+        write!(out, " {dim}[{code}]{dim:#}")?;
+    }
+    Ok(())
 }
 
 /// Writes `text` with every line after the first indented by `indent`.
