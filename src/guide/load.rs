@@ -85,8 +85,61 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<RawGuide, Diagnostic> {
             max_alias_expansions_per_anchor: 1_000,
         },
     };
-    serde_saphyr::from_str_with_options::<RawGuide>(text, options)
-        .map_err(|e| fail(e.location().and_then(Pos::of_location), message(&e)))
+    serde_saphyr::from_str_with_options::<RawGuide>(text, options).map_err(|e| {
+        let mut pos = e.location().and_then(Pos::of_location);
+        if let (DeserializeError::SerdeMissingField { .. }, Some(at)) = (e.without_snippet(), pos) {
+            pos = Some(mapping_start(text, at));
+        }
+        fail(pos, message(&e))
+    })
+}
+
+/// The first key of the block mapping whose key at `at` the parser stopped on.
+///
+/// The parser reports a missing field where the mapping ended, at its last key; the mapping
+/// is better named by its first key. Walks up over the mapping's other keys (same column)
+/// and deeper lines (their values); stops at a `- ` item marker or a shallower line. For a
+/// flow mapping, `at` is kept.
+fn mapping_start(text: &str, at: Pos) -> Pos {
+    let lines: Vec<&str> = text.lines().collect();
+    let key_col = at.col - 1; // 0-based character column of the mapping's keys
+    let starts_key = |line: &str| -> Option<bool> {
+        // Some(true): a key at key_col opening an item (`- key:`); Some(false): a plain key.
+        let indent = line.chars().take_while(|&c| c == ' ').count();
+        let rest = line.trim_start_matches(' ');
+        if indent == key_col && !rest.starts_with("- ") {
+            return Some(false);
+        }
+        let item = rest.strip_prefix('-')?;
+        let spaces = item.chars().take_while(|&c| c == ' ').count();
+        (indent + 1 + spaces == key_col && spaces > 0).then_some(true)
+    };
+    let Some(line) = lines.get(at.line.saturating_sub(1)) else {
+        return at;
+    };
+    match starts_key(line) {
+        None => return at,
+        Some(true) => return at,
+        Some(false) => {}
+    }
+    let mut first = at.line;
+    for n in (1..at.line).rev() {
+        let line = lines.get(n - 1).copied().unwrap_or_default();
+        let trimmed = line.trim_start_matches(' ');
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        match starts_key(line) {
+            Some(true) => return Pos { line: n, col: at.col },
+            Some(false) => first = n,
+            None if line.chars().take_while(|&c| c == ' ').count() > key_col => {}
+            None => break,
+        }
+    }
+    Pos {
+        line: first,
+        col: at.col,
+    }
 }
 
 /// The message for a file over [`MAX_GUIDE_BYTES`].
@@ -112,7 +165,11 @@ fn message(error: &DeserializeError) -> String {
             format!("unknown field `{field}`{hint}")
         };
     }
-    UserMessageFormatter.format_message(error).into_owned()
+    match UserMessageFormatter.format_message(error).as_ref() {
+        "expected sequence start" => "expected a list here (`[a, b]` or lines starting with `- `)".to_owned(),
+        "expected mapping start" => "expected a map of fields here (`key: value` lines)".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 /// The 1-based line and column (in characters) of byte `offset`.
@@ -126,8 +183,22 @@ fn position_of_byte(bytes: &[u8], offset: usize) -> Pos {
 
 #[cfg(test)]
 mod tests {
-    use super::position_of_byte;
+    use super::{mapping_start, position_of_byte};
     use crate::guide::Pos;
+
+    #[test]
+    fn missing_fields_point_at_the_first_key_of_their_mapping() {
+        let text = "# c\nid: g\nnodes:\n  - id: a\n    answers:\n      - x\n    help: h\nerrors: []\n";
+        // Top level: the last key is `errors` (line 8); the mapping starts at `id`.
+        assert_eq!(mapping_start(text, Pos { line: 8, col: 1 }), Pos { line: 2, col: 1 });
+        // A list item: from `help` up to the `- id` that opens it.
+        assert_eq!(mapping_start(text, Pos { line: 7, col: 5 }), Pos { line: 4, col: 5 });
+        // Already the first key.
+        assert_eq!(mapping_start(text, Pos { line: 4, col: 5 }), Pos { line: 4, col: 5 });
+        // A flow mapping is left alone.
+        let flow = "a: {b: 1, c: 2}\n";
+        assert_eq!(mapping_start(flow, Pos { line: 1, col: 11 }), Pos { line: 1, col: 11 });
+    }
 
     #[test]
     fn byte_positions_count_characters() {

@@ -64,7 +64,14 @@ impl Ids<'_> {
         lookup(&self.errors, name, what, "error", diags)
     }
 
-    /// Where an answer leads, without reporting anything.
+    /// Every existing place an answer names (more than one only in an invalid answer).
+    fn edges<'b>(&'b self, answer: &'b RawAnswer) -> impl Iterator<Item = Next> + 'b {
+        let next = answer.next.iter().filter_map(|n| self.nodes.get(n.value.as_str()));
+        let error = answer.error.iter().filter_map(|e| self.errors.get(e.value.as_str()));
+        next.map(|&i| Next::Node(i)).chain(error.map(|&i| Next::Error(i)))
+    }
+
+    /// Where a valid answer leads, without reporting anything.
     pub fn target(&self, answer: &RawAnswer) -> Option<Next> {
         match (&answer.next, &answer.error) {
             (Some(n), None) => self.nodes.get(n.value.as_str()).map(|&i| Next::Node(i)),
@@ -163,11 +170,15 @@ fn check_answers(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
 }
 
 /// Reachability from `start`, outcomes reachable from every question, errors reached.
+///
+/// Questions and errors whose id repeats an earlier one are left out: the duplicate is
+/// reported already, and nothing can point at it.
 fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics) {
-    let targets: Vec<Vec<Option<Next>>> = raw
+    // Every place an answer names and that exists, even when an answer wrongly names two.
+    let edges: Vec<Vec<Next>> = raw
         .nodes
         .iter()
-        .map(|n| n.value.answers.value.iter().map(|a| ids.target(&a.value)).collect())
+        .map(|n| n.value.answers.value.iter().flat_map(|a| ids.edges(&a.value)).collect())
         .collect();
 
     let mut reached = vec![false; raw.nodes.len()];
@@ -177,27 +188,26 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
         if std::mem::replace(&mut reached[i], true) {
             continue;
         }
-        for target in targets[i].iter().flatten() {
-            match *target {
+        for edge in &edges[i] {
+            match *edge {
                 Next::Node(j) => stack.push(j),
                 Next::Error(e) => error_reached[e] = true,
             }
         }
     }
 
-    // A question leads to an outcome if one of its answers is an outcome or leads to a
-    // question that does; iterate to the fixed point.
+    // A question concludes if one of its answers is an outcome or leads to a question that
+    // concludes; iterate to the fixed point.
     let mut concludes = vec![false; raw.nodes.len()];
     let mut changed = true;
     while changed {
         changed = false;
-        for (i, t) in targets.iter().enumerate() {
-            if !concludes[i]
-                && t.iter().flatten().any(|n| match *n {
-                    Next::Error(_) => true,
-                    Next::Node(j) => concludes[j],
-                })
-            {
+        for (i, out) in edges.iter().enumerate() {
+            let now = out.iter().any(|edge| match *edge {
+                Next::Error(_) => true,
+                Next::Node(j) => concludes[j],
+            });
+            if now && !concludes[i] {
                 concludes[i] = true;
                 changed = true;
             }
@@ -206,13 +216,19 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
 
     for (i, node) in raw.nodes.iter().enumerate() {
         let id = &node.value.id;
-        let fully_resolved = !targets[i].is_empty() && targets[i].iter().all(Option::is_some);
+        let answers = &node.value.answers.value;
+        if ids.nodes.get(id.value.as_str()) != Some(&i) {
+            continue;
+        }
+        // Answers that lead nowhere are reported already; judge only complete questions.
+        let complete =
+            !answers.is_empty() && answers.iter().all(|a| ids.edges(&a.value).count() > 0);
         if !reached[i] {
             diags.error(
                 Pos::of(id),
                 format!("question `{}` cannot be reached from `start`", id.value),
             );
-        } else if !concludes[i] && fully_resolved {
+        } else if !concludes[i] && complete {
             diags.error(
                 Pos::of(id),
                 format!(
@@ -223,8 +239,8 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
         }
     }
     for (e, error) in raw.errors.iter().enumerate() {
-        if !error_reached[e] {
-            let id = &error.value.id;
+        let id = &error.value.id;
+        if !error_reached[e] && ids.errors.get(id.value.as_str()) == Some(&e) {
             diags.warning(
                 Pos::of(id),
                 format!(
