@@ -270,7 +270,8 @@ impl Catalog {
 
 /// Reads a guide file, or every guide file below a folder, in name order.
 fn collect_files(path: &Path, depth: usize, files: &mut Vec<(String, Result<Vec<u8>, String>)>) {
-    let shown = path.display().to_string();
+    // A file name is as untrusted as the file: it is shown only sanitised.
+    let shown = super::sanitize::clean(&path.display().to_string());
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) => {
