@@ -105,7 +105,11 @@ mod tests {
             ("LC_MESSAGES", "sv_SE"),
             ("LC_ALL", ""),
         ];
-        assert_eq!(Lang::detect(None, env(&all)), Lang::Sv, "empty LC_ALL is skipped");
+        assert_eq!(
+            Lang::detect(None, env(&all)),
+            Lang::Sv,
+            "empty LC_ALL is skipped"
+        );
         let with_tshoot = [("TSHOOT_LANG", "en"), ("LC_ALL", "sv_SE.UTF-8")];
         assert_eq!(Lang::detect(None, env(&with_tshoot)), Lang::En);
         assert_eq!(
@@ -117,7 +121,10 @@ mod tests {
     #[test]
     fn unknown_or_missing_locale_means_english() {
         assert_eq!(Lang::detect(None, env(&[])), Lang::En);
-        assert_eq!(Lang::detect(None, env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::detect(None, env(&[("LANG", "de_DE.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(Lang::detect(None, env(&[("LANG", "C")])), Lang::En);
     }
 }

@@ -69,7 +69,9 @@ fn block_prefix_len(line: &str) -> usize {
     } else if digits > 0 && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")) {
         digits + 2
     } else {
-        rest.bytes().take_while(|&b| b == b'#' || b == b'>' || b == b' ').count()
+        rest.bytes()
+            .take_while(|&b| b == b'#' || b == b'>' || b == b' ')
+            .count()
     };
     indent + marker
 }
@@ -77,9 +79,9 @@ fn block_prefix_len(line: &str) -> usize {
 /// Adds the spans of one line of inline Markdown.
 fn inline(line: &str, out: &mut Spans) {
     let (mut strong, mut emphasis) = (0u32, 0u32);
-    let mut link: Option<String> = None;
+    let mut link_url: Option<String> = None;
     for event in Parser::new_ext(line, Options::empty()) {
-        let kind = if link.is_some() {
+        let kind = if link_url.is_some() {
             Kind::Link
         } else if strong > 0 {
             Kind::Strong
@@ -96,9 +98,9 @@ fn inline(line: &str, out: &mut Spans) {
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => emphasis += 1,
             Event::End(TagEnd::Emphasis) => emphasis = emphasis.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.into_string()),
+            Event::Start(Tag::Link { dest_url, .. }) => link_url = Some(dest_url.into_string()),
             Event::End(TagEnd::Link) => {
-                if let Some(url) = link.take() {
+                if let Some(url) = link_url.take() {
                     out.push(Kind::Plain, " <");
                     out.push(Kind::Url, &url);
                     out.push(Kind::Plain, ">");

@@ -34,28 +34,45 @@ fn builtin_guides_load_clean() {
 #[test]
 fn a_later_source_overrides_a_guide_by_id_with_a_notice() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    fs::write(tmp.path().join("mine.yaml"), guide("itsmc-troubleshooting", "My own version")).expect("write");
+    fs::write(
+        tmp.path().join("mine.yaml"),
+        guide("itsmc-troubleshooting", "My own version"),
+    )
+    .expect("write");
     let catalog = Catalog::load(&[Source::Builtin, dir(tmp.path())]);
     assert_eq!(catalog.guides.len(), 2);
     let overridden = catalog.guide("itsmc-troubleshooting").expect("still there");
     assert_eq!(overridden.title.show(Lang::En), "My own version");
     assert_eq!(catalog.notices.len(), 1);
-    assert!(catalog.notices[0].contains("overrides the one from <builtin>/itsmc-troubleshooting.yaml"));
+    assert!(
+        catalog.notices[0].contains("overrides the one from <builtin>/itsmc-troubleshooting.yaml")
+    );
 }
 
 #[test]
 fn a_broken_file_is_reported_and_the_rest_of_its_folder_still_loads() {
     let tmp = tempfile::tempdir().expect("temp dir");
     fs::write(tmp.path().join("a-good.yaml"), guide("good-one", "Good")).expect("write");
-    fs::write(tmp.path().join("b-broken.yaml"), "id: broken\ntitle: [unclosed\n").expect("write");
-    fs::write(tmp.path().join("c-good.yaml"), guide("good-two", "Good too")).expect("write");
+    fs::write(
+        tmp.path().join("b-broken.yaml"),
+        "id: broken\ntitle: [unclosed\n",
+    )
+    .expect("write");
+    fs::write(
+        tmp.path().join("c-good.yaml"),
+        guide("good-two", "Good too"),
+    )
+    .expect("write");
     fs::write(tmp.path().join("notes.txt"), "not a guide").expect("write");
     let catalog = Catalog::load(&[dir(tmp.path())]);
     let ids: Vec<&str> = catalog.guides.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(ids, ["good-one", "good-two"]);
     assert_eq!(catalog.problems.len(), 1);
     let problem = catalog.problems[0].diagnostic.to_string();
-    assert!(problem.starts_with(&format!("{}:", tmp.path().join("b-broken.yaml").display())), "{problem}");
+    assert!(
+        problem.starts_with(&format!("{}:", tmp.path().join("b-broken.yaml").display())),
+        "{problem}"
+    );
 }
 
 #[test]
@@ -82,7 +99,11 @@ fn the_same_guide_id_twice_in_one_source_is_an_error() {
     let a = tmp.path().join("a.yaml");
     assert_eq!(
         catalog.problems[0].diagnostic.to_string(),
-        format!("{}:1:5: error: duplicate guide id `twin` (also in {})", b.display(), a.display())
+        format!(
+            "{}:1:5: error: duplicate guide id `twin` (also in {})",
+            b.display(),
+            a.display()
+        )
     );
 }
 
@@ -91,12 +112,17 @@ fn files_over_the_size_bound_are_refused_unread() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let big = tmp.path().join("big.yaml");
     // A sparse file: the bound is checked before any byte is read.
-    fs::File::create(&big).and_then(|f| f.set_len(MAX_GUIDE_BYTES + 1)).expect("create");
+    fs::File::create(&big)
+        .and_then(|f| f.set_len(MAX_GUIDE_BYTES + 1))
+        .expect("create");
     fs::write(tmp.path().join("small.yaml"), guide("small", "Small")).expect("write");
     let catalog = Catalog::load(&[dir(tmp.path())]);
     assert_eq!(catalog.guides.len(), 1);
     let message = catalog.problems[0].diagnostic.to_string();
-    assert!(message.contains("guides larger than 8 MiB are not read"), "{message}");
+    assert!(
+        message.contains("guides larger than 8 MiB are not read"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -109,7 +135,12 @@ fn missing_sources_are_reported_unless_optional() {
         dir(Path::new("/nonexistent/required")),
     ]);
     assert_eq!(catalog.problems.len(), 1);
-    assert!(catalog.problems[0].diagnostic.to_string().starts_with("/nonexistent/required: error: cannot read"));
+    assert!(
+        catalog.problems[0]
+            .diagnostic
+            .to_string()
+            .starts_with("/nonexistent/required: error: cannot read")
+    );
 }
 
 #[test]
@@ -120,10 +151,15 @@ fn configured_sources_follow_the_documented_order() {
         .iter()
         .map(|s| match s {
             Source::Builtin => "builtin".to_owned(),
-            Source::Path { path, optional } => format!("{}{}", path.display(), if *optional { "?" } else { "" }),
+            Source::Path { path, optional } => {
+                format!("{}{}", path.display(), if *optional { "?" } else { "" })
+            }
         })
         .collect();
-    assert_eq!(paths, ["builtin", "/data/tshoot/guides?", "/a", "/b", "/flag"]);
+    assert_eq!(
+        paths,
+        ["builtin", "/data/tshoot/guides?", "/a", "/b", "/flag"]
+    );
     assert!(!Source::configured(false, None, None, &[]).contains(&Source::Builtin));
 }
 
@@ -143,7 +179,11 @@ fn escape_sequences_never_survive_loading() {
 #[test]
 fn file_names_are_sanitised_like_content() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    fs::write(tmp.path().join("bad\u{7}\u{1b}[31m.yaml"), "id: x\ntitle: [\n").expect("write");
+    fs::write(
+        tmp.path().join("bad\u{7}\u{1b}[31m.yaml"),
+        "id: x\ntitle: [\n",
+    )
+    .expect("write");
     let catalog = Catalog::load(&[dir(tmp.path())]);
     let file = &catalog.problems[0].diagnostic.file;
     assert!(file.ends_with("bad.yaml"), "{file:?}");

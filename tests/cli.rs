@@ -22,15 +22,25 @@ const NINE: [&str; 9] = [
 
 fn stdout_of(args: &[&str]) -> String {
     let out = tshoot().args(args).output().expect("runs");
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
 #[test]
 fn list_shows_the_builtin_guides_with_error_counts() {
     let out = stdout_of(&["list"]);
-    assert!(out.contains("itsmc-dashboard-errors") && out.contains("9 errors"), "{out}");
-    assert!(out.contains("itsmc-troubleshooting") && out.contains("7 errors"), "{out}");
+    assert!(
+        out.contains("itsmc-dashboard-errors") && out.contains("9 errors"),
+        "{out}"
+    );
+    assert!(
+        out.contains("itsmc-troubleshooting") && out.contains("7 errors"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -40,21 +50,32 @@ fn bare_tshoot_lists_the_guides_until_the_tui_exists() {
 
 #[test]
 fn list_json_has_the_documented_fields() {
-    let json: serde_json::Value = serde_json::from_str(&stdout_of(&["list", "--json"])).expect("JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["list", "--json"])).expect("JSON");
     let guides = json.as_array().expect("an array");
     assert_eq!(guides.len(), 2);
     assert_eq!(guides[0]["id"], "itsmc-dashboard-errors");
     assert_eq!(guides[0]["errors"], 9);
     assert_eq!(guides[0]["languages"], serde_json::json!(["en", "sv"]));
-    assert!(guides[0]["title"].as_str().is_some_and(|t| t.contains("ITSMC")));
+    assert!(
+        guides[0]["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("ITSMC"))
+    );
 }
 
 #[test]
 fn show_prints_each_of_the_nine_errors() {
     for id in NINE {
         let out = stdout_of(&["show", id]);
-        assert!(out.contains(&format!("itsmc-dashboard-errors/{id}")), "{id}: {out}");
-        assert!(out.contains("Checklist") && out.contains("Causes"), "{id}: {out}");
+        assert!(
+            out.contains(&format!("itsmc-dashboard-errors/{id}")),
+            "{id}: {out}"
+        );
+        assert!(
+            out.contains("Checklist") && out.contains("Causes"),
+            "{id}: {out}"
+        );
     }
 }
 
@@ -67,15 +88,27 @@ fn show_renders_markdown_as_plain_text_on_a_pipe() {
 
 #[test]
 fn show_json_has_the_reference_fields() {
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout_of(&["show", "itsmc-dashboard-errors/missing-connector", "--json"])).expect("JSON");
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "show",
+        "itsmc-dashboard-errors/missing-connector",
+        "--json",
+    ]))
+    .expect("JSON");
     assert_eq!(json["guide"], "itsmc-dashboard-errors");
     assert_eq!(json["id"], "missing-connector");
     assert_eq!(json["title"], "Missing connector");
-    assert!(json["messages"][0].as_str().is_some_and(|m| m.contains("{alertName}")));
+    assert!(
+        json["messages"][0]
+            .as_str()
+            .is_some_and(|m| m.contains("{alertName}"))
+    );
     assert!(json["checklist"].as_array().is_some_and(|c| c.len() >= 3));
     assert!(json["checklist"][0]["step"].is_string());
-    assert!(json["links"][0]["url"].as_str().is_some_and(|u| u.starts_with("https://")));
+    assert!(
+        json["links"][0]["url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("https://"))
+    );
     assert_eq!(json["related"][0]["guide"], "itsmc-dashboard-errors");
 }
 
@@ -83,9 +116,16 @@ fn show_json_has_the_reference_fields() {
 fn lang_flag_and_locale_choose_swedish() {
     let out = stdout_of(&["--lang", "sv", "show", "missing-connector"]);
     assert!(out.starts_with("Anslutningen saknas\n"), "{out}");
-    assert!(out.contains("Orsaker") && out.contains("Checklista"), "{out}");
+    assert!(
+        out.contains("Orsaker") && out.contains("Checklista"),
+        "{out}"
+    );
 
-    let out = tshoot().env("LANG", "sv_SE.UTF-8").args(["show", "missing-connector"]).output().expect("runs");
+    let out = tshoot()
+        .env("LANG", "sv_SE.UTF-8")
+        .args(["show", "missing-connector"])
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Anslutningen saknas"));
 
     let out = tshoot()
@@ -100,9 +140,17 @@ fn lang_flag_and_locale_choose_swedish() {
 #[test]
 fn a_missing_translation_falls_back_to_english_visibly() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let body = fs::read_to_string(fixtures().join("invalid/missing-translation.yaml")).expect("fixture");
+    let body =
+        fs::read_to_string(fixtures().join("invalid/missing-translation.yaml")).expect("fixture");
     fs::write(tmp.path().join("g.yaml"), body).expect("write");
-    let out = stdout_of(&["--guides", tmp.path().to_str().expect("UTF-8 path"), "--lang", "sv", "show", "broken"]);
+    let out = stdout_of(&[
+        "--guides",
+        tmp.path().to_str().expect("UTF-8 path"),
+        "--lang",
+        "sv",
+        "show",
+        "broken",
+    ]);
     assert!(out.starts_with("It is broken [en]\n"), "{out}");
     assert!(out.contains("· En fixtur"), "{out}");
 }
@@ -115,10 +163,17 @@ fn an_ambiguous_id_lists_the_candidates_and_exits_2() {
         .replace("broken", "missing-connector");
     fs::write(tmp.path().join("g.yaml"), body).expect("write");
     tshoot()
-        .args(["--guides", tmp.path().to_str().expect("UTF-8 path"), "show", "missing-connector"])
+        .args([
+            "--guides",
+            tmp.path().to_str().expect("UTF-8 path"),
+            "show",
+            "missing-connector",
+        ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("itsmc-dashboard-errors/missing-connector"))
+        .stderr(predicate::str::contains(
+            "itsmc-dashboard-errors/missing-connector",
+        ))
         .stderr(predicate::str::contains("minimal/missing-connector"));
 }
 
@@ -128,7 +183,9 @@ fn an_unknown_id_exits_1_with_a_suggestion() {
         .args(["show", "missing-conector"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("did you mean `missing-connector`?"));
+        .stderr(predicate::str::contains(
+            "did you mean `missing-connector`?",
+        ));
 }
 
 #[test]
@@ -142,14 +199,19 @@ fn validate_exit_codes_and_positions() {
         .arg(&typo)
         .assert()
         .code(1)
-        .stdout(format!("{}:9:5: error: unknown field `qestion`; did you mean `question`?\n", typo.display()));
+        .stdout(format!(
+            "{}:9:5: error: unknown field `qestion`; did you mean `question`?\n",
+            typo.display()
+        ));
     let dangling = fixtures().join("invalid/dangling-next.yaml");
     tshoot()
         .arg("validate")
         .arg(&dangling)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(":14:15: error: `next` names unknown question `wher`"));
+        .stdout(predicate::str::contains(
+            ":14:15: error: `next` names unknown question `wher`",
+        ));
 }
 
 #[test]
@@ -159,18 +221,26 @@ fn warnings_alone_do_not_fail_validation() {
         .arg(fixtures().join("invalid/error-not-reached.yaml"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("warning: no answer leads to error `lonely`"));
+        .stdout(predicate::str::contains(
+            "warning: no answer leads to error `lonely`",
+        ));
 }
 
 #[test]
 fn a_broken_guide_is_reported_once_and_the_others_still_work() {
     let tmp = tempfile::tempdir().expect("temp dir");
     fs::write(tmp.path().join("bad.yaml"), "id: bad\ntitle: [x\n").expect("write");
-    let out = tshoot().args(["--guides", tmp.path().to_str().expect("UTF-8 path"), "list"]).output().expect("runs");
+    let out = tshoot()
+        .args(["--guides", tmp.path().to_str().expect("UTF-8 path"), "list"])
+        .output()
+        .expect("runs");
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("bad.yaml:2:") && stderr.contains("(skipped)"), "{stderr}");
+    assert!(
+        stderr.contains("bad.yaml:2:") && stderr.contains("(skipped)"),
+        "{stderr}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("itsmc-dashboard-errors"));
 }
 
@@ -178,13 +248,25 @@ fn a_broken_guide_is_reported_once_and_the_others_still_work() {
 fn usage_errors_exit_2_and_help_and_version_exit_0() {
     tshoot().arg("frobnicate").assert().code(2);
     tshoot().args(["--lang", "de", "list"]).assert().code(2);
-    tshoot().arg("--help").assert().success().stdout(predicate::str::contains("validate"));
-    tshoot().arg("--version").assert().success().stdout(predicate::str::starts_with("tshoot "));
+    tshoot()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("validate"));
+    tshoot()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("tshoot "));
 }
 
 #[test]
 fn no_guides_at_all_is_said_plainly() {
-    tshoot().args(["--no-builtin", "list"]).assert().success().stdout("No guides are loaded.\n");
+    tshoot()
+        .args(["--no-builtin", "list"])
+        .assert()
+        .success()
+        .stdout("No guides are loaded.\n");
 }
 
 #[test]
@@ -192,12 +274,19 @@ fn no_escape_byte_reaches_a_pipe_even_from_a_hostile_guide() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let hostile = fs::read_to_string(fixtures().join("valid/minimal.yaml"))
         .expect("fixture")
-        .replace("Minimal guide", "\"Evil\\e[2J\\e]52;c;ZXZpbA==\\u0007\\u009b31m title\"")
+        .replace(
+            "Minimal guide",
+            "\"Evil\\e[2J\\e]52;c;ZXZpbA==\\u0007\\u009b31m title\"",
+        )
         .replace("title: Broken", "title: \"Broken\\e]8;;https://x\\e\\\\\"")
         .replace("id: q\n", "id: q\n    help: \"\\e[31mred\"\n");
     fs::write(tmp.path().join("hostile.yaml"), hostile).expect("write");
     // A bad file whose name and content carry escapes too.
-    fs::write(tmp.path().join("bad\u{7}\u{1b}[31m.yaml"), "id: \"\\e[31m\"\nnodes: [\n").expect("write");
+    fs::write(
+        tmp.path().join("bad\u{7}\u{1b}[31m.yaml"),
+        "id: \"\\e[31m\"\nnodes: [\n",
+    )
+    .expect("write");
     let dir = tmp.path().to_str().expect("UTF-8 path");
     for args in [
         vec!["--guides", dir, "list"],

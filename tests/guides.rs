@@ -16,7 +16,11 @@ fn dashboard(catalog: &Catalog) -> &Guide {
 #[test]
 fn dashboard_guide_has_exactly_the_nine_connector_status_errors() {
     let catalog = builtin();
-    let ids: Vec<&str> = dashboard(&catalog).errors.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = dashboard(&catalog)
+        .errors
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -38,22 +42,56 @@ fn the_documented_messages_are_quoted_exactly() {
     let catalog = builtin();
     let guide = dashboard(&catalog);
     let literals = [
-        ("exception-update-failure", r#"{"error":{"message":"Operation Failed","detail":"ACL Exception Update Failed due to security constraints"}"#),
-        ("problem-sending-a-request", "An error occurred while sending the request."),
-        ("servicenow-rate-problem", "ServiceDeskHttpBadRequestException: StatusCode=429"),
-        ("invalid-refresh-token", "AccessToken and RefreshToken invalid. User needs to authenticate again."),
-        ("invalid-refresh-token", "Could not sync templates configuration for Event,Alert,Incident. See Exception Message for more details."),
-        ("missing-connector", "Could not create/update work item for alert {alertName}. ITSM Connector {connectionIdentifier} does not exist or was deleted."),
-        ("lack-of-connection-details", "Something went wrong. Could not get connection details."),
-        ("ip-restrictions", "Failed to update ITSM Connection credentials"),
+        (
+            "exception-update-failure",
+            r#"{"error":{"message":"Operation Failed","detail":"ACL Exception Update Failed due to security constraints"}"#,
+        ),
+        (
+            "problem-sending-a-request",
+            "An error occurred while sending the request.",
+        ),
+        (
+            "servicenow-rate-problem",
+            "ServiceDeskHttpBadRequestException: StatusCode=429",
+        ),
+        (
+            "invalid-refresh-token",
+            "AccessToken and RefreshToken invalid. User needs to authenticate again.",
+        ),
+        (
+            "invalid-refresh-token",
+            "Could not sync templates configuration for Event,Alert,Incident. See Exception Message for more details.",
+        ),
+        (
+            "missing-connector",
+            "Could not create/update work item for alert {alertName}. ITSM Connector {connectionIdentifier} does not exist or was deleted.",
+        ),
+        (
+            "lack-of-connection-details",
+            "Something went wrong. Could not get connection details.",
+        ),
+        (
+            "ip-restrictions",
+            "Failed to update ITSM Connection credentials",
+        ),
         ("authentication", "User Not Authenticated"),
-        ("missing-connector", "Det gick inte att skapa/uppdatera arbets objekt för aviseringen {alertName}. ITSM-anslutningsprogram {connectionIdentifier} finns inte eller har tagits bort."),
-        ("problem-sending-a-request", "ett fel uppstod när begäran skickades."),
+        (
+            "missing-connector",
+            "Det gick inte att skapa/uppdatera arbets objekt för aviseringen {alertName}. ITSM-anslutningsprogram {connectionIdentifier} finns inte eller har tagits bort.",
+        ),
+        (
+            "problem-sending-a-request",
+            "ett fel uppstod när begäran skickades.",
+        ),
     ];
     for (id, literal) in literals {
         let error = guide.error(id).expect("error exists");
         assert!(
-            error.messages.iter().flat_map(Text::all).any(|m| m == literal),
+            error
+                .messages
+                .iter()
+                .flat_map(Text::all)
+                .any(|m| m == literal),
             "{id} lacks the literal {literal:?}"
         );
     }
@@ -140,7 +178,12 @@ fn the_decision_trees_reach_every_error_within_four_answers() {
     for guide in &catalog.guides {
         for (error, depth) in guide.errors.iter().zip(depth_of_errors(guide)) {
             let depth = depth.unwrap_or_else(|| panic!("{}/{} is unreachable", guide.id, error.id));
-            assert!(depth <= 4, "{}/{} needs {depth} answers", guide.id, error.id);
+            assert!(
+                depth <= 4,
+                "{}/{} needs {depth} answers",
+                guide.id,
+                error.id
+            );
         }
     }
 }
@@ -161,7 +204,12 @@ fn troubleshooting_guide_links_into_the_dashboard_guide() {
             Related::Local(_) => None,
         })
         .collect();
-    for id in ["missing-connector", "invalid-refresh-token", "lack-of-connection-details", "ip-restrictions"] {
+    for id in [
+        "missing-connector",
+        "invalid-refresh-token",
+        "lack-of-connection-details",
+        "ip-restrictions",
+    ] {
         assert!(cross.contains(&id), "no related link to {id}");
     }
 }

@@ -28,14 +28,22 @@ fn diagnostics_of(path: &Path) -> Vec<String> {
 #[test]
 fn every_invalid_fixture_reports_exactly_its_expected_diagnostics() {
     let files = common::yaml_files(&common::fixtures().join("invalid"));
-    assert!(files.len() >= 25, "one fixture per rule, found {}", files.len());
+    assert!(
+        files.len() >= 25,
+        "one fixture per rule, found {}",
+        files.len()
+    );
     for file in files {
         let bytes = std::fs::read(&file).expect("fixture is readable");
         let expected: Vec<String> = common::header(&bytes, "expect")
             .into_iter()
             .map(|e| format!("{}:{e}", file.display()))
             .collect();
-        assert!(!expected.is_empty(), "{} has no `# expect:` line", file.display());
+        assert!(
+            !expected.is_empty(),
+            "{} has no `# expect:` line",
+            file.display()
+        );
         assert_eq!(diagnostics_of(&file), expected, "in {}", file.display());
     }
 }
@@ -43,10 +51,17 @@ fn every_invalid_fixture_reports_exactly_its_expected_diagnostics() {
 #[test]
 fn valid_fixtures_and_shipped_guides_have_no_diagnostics() {
     let mut files = common::yaml_files(&common::fixtures().join("valid"));
-    files.extend(common::yaml_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("guides")));
+    files.extend(common::yaml_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("guides"),
+    ));
     assert!(files.len() >= 4);
     for file in files {
-        assert_eq!(diagnostics_of(&file), Vec::<String>::new(), "in {}", file.display());
+        assert_eq!(
+            diagnostics_of(&file),
+            Vec::<String>::new(),
+            "in {}",
+            file.display()
+        );
     }
 }
 
@@ -59,7 +74,8 @@ fn as_json(bytes: &[u8]) -> Option<serde_json::Value> {
 fn schema() -> jsonschema::Validator {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/guide.schema.json");
     let schema: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(path).expect("schema exists")).expect("schema is JSON");
+        serde_json::from_slice(&std::fs::read(path).expect("schema exists"))
+            .expect("schema is JSON");
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
 
@@ -67,7 +83,9 @@ fn schema() -> jsonschema::Validator {
 fn schema_accepts_every_guide_the_parser_accepts() {
     let schema = schema();
     let mut files = common::yaml_files(&common::fixtures().join("valid"));
-    files.extend(common::yaml_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("guides")));
+    files.extend(common::yaml_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("guides"),
+    ));
     for file in files {
         let json = as_json(&std::fs::read(&file).expect("readable")).expect("valid YAML");
         let errors: Vec<String> = schema.iter_errors(&json).map(|e| e.to_string()).collect();
@@ -92,9 +110,37 @@ fn schema_agrees_with_each_fixture_header() {
                 accepted += 1;
                 assert!(schema_accepts, "the schema rejects {}", file.display());
             }
-            other => panic!("{}: `# schema:` must be valid or invalid, not {other:?}", file.display()),
+            other => panic!(
+                "{}: `# schema:` must be valid or invalid, not {other:?}",
+                file.display()
+            ),
         }
     }
     // The shape rules (syntax, unknown/missing fields, types, languages) are all schema-invalid.
-    assert!(rejected >= 10 && accepted >= 5, "rejected {rejected}, accepted {accepted}");
+    assert!(
+        rejected >= 10 && accepted >= 5,
+        "rejected {rejected}, accepted {accepted}"
+    );
+}
+
+#[test]
+fn the_example_in_the_authors_guide_is_a_clean_guide() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("guides/README.md"))
+            .expect("guides/README.md exists");
+    let section = readme
+        .find("## A complete small example")
+        .expect("the example section");
+    let start =
+        section + readme[section..].find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let example = &readme[start..start + readme[start..].find("```").expect("closed block")];
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("printer.yaml");
+    std::fs::write(&file, example).expect("write");
+    assert_eq!(diagnostics_of(&file), Vec::<String>::new());
+    let catalog = Catalog::load(&[Source::Path {
+        path: file,
+        optional: false,
+    }]);
+    assert_eq!(catalog.guides[0].errors.len(), 2);
 }

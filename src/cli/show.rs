@@ -17,7 +17,10 @@ pub fn run(catalog: &Catalog, id: &str, lang: Lang, json: bool) -> anyhow::Resul
         Ok(found) => found,
         Err(Lookup::Ambiguous(names)) => {
             let mut err = anstream::stderr();
-            writeln!(err, "tshoot: `{id}` is an error of several guides; name one:")?;
+            writeln!(
+                err,
+                "tshoot: `{id}` is an error of several guides; name one:"
+            )?;
             for name in names {
                 writeln!(err, "  {name}")?;
             }
@@ -170,7 +173,11 @@ fn indented(out: &mut impl Write, t: &Text, lang: Lang, indent: &str) -> std::io
     let mut buf = Vec::new();
     text(&mut buf, t, lang)?;
     let s = String::from_utf8_lossy(&buf);
-    write!(out, "{}", s.trim_end().replace('\n', &format!("\n{indent}")))
+    write!(
+        out,
+        "{}",
+        s.trim_end().replace('\n', &format!("\n{indent}"))
+    )
 }
 
 fn write_entry(

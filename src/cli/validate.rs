@@ -9,8 +9,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::guide::catalog::{Catalog, Source};
 use crate::guide::Severity;
+use crate::guide::catalog::{Catalog, Source};
 
 use super::Context;
 
@@ -59,4 +59,3 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
-

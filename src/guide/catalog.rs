@@ -200,24 +200,40 @@ impl Catalog {
         let known: Vec<(String, Vec<String>)> = self
             .guides
             .iter()
-            .map(|g| (g.id.clone(), g.errors.iter().map(|e| e.id.clone()).collect()))
+            .map(|g| {
+                (
+                    g.id.clone(),
+                    g.errors.iter().map(|e| e.id.clone()).collect(),
+                )
+            })
             .collect();
         for guide in &mut self.guides {
             let mut diags = Diagnostics::new(&guide.origin.file);
             for error in &mut guide.errors {
                 error.related.retain(|r| {
-                    let Related::Other { guide: g, error: e, pos } = r else {
+                    let Related::Other {
+                        guide: g,
+                        error: e,
+                        pos,
+                    } = r
+                    else {
                         return true;
                     };
                     match known.iter().find(|(id, _)| id == g) {
                         Some((_, errors)) if errors.contains(e) => true,
                         Some((_, errors)) => {
                             let hint = super::suggest::hint(e, errors.iter().map(String::as_str));
-                            diags.error(*pos, format!("`related` names unknown error `{e}` of guide `{g}`{hint}"));
+                            diags.error(
+                                *pos,
+                                format!("`related` names unknown error `{e}` of guide `{g}`{hint}"),
+                            );
                             false
                         }
                         None => {
-                            diags.warning(*pos, format!("`related` names guide `{g}`, which is not loaded"));
+                            diags.warning(
+                                *pos,
+                                format!("`related` names guide `{g}`, which is not loaded"),
+                            );
                             false
                         }
                     }
@@ -256,7 +272,9 @@ impl Catalog {
             [] => Err(Lookup::NotFound),
             [one] => Ok(*one),
             many => Err(Lookup::Ambiguous(
-                many.iter().map(|(g, e)| format!("{}/{}", g.id, e.id)).collect(),
+                many.iter()
+                    .map(|(g, e)| format!("{}/{}", g.id, e.id))
+                    .collect(),
             )),
         }
     }
@@ -264,7 +282,9 @@ impl Catalog {
     /// Whether any problem is an error (a file that did not load, a bad reference).
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(|p| p.diagnostic.severity == Severity::Error)
+        self.problems
+            .iter()
+            .any(|p| p.diagnostic.severity == Severity::Error)
     }
 }
 
@@ -295,7 +315,10 @@ fn collect_files(path: &Path, depth: usize, files: &mut Vec<(String, Result<Vec<
     };
     entries.sort();
     for entry in entries {
-        let name = entry.file_name().and_then(OsStr::to_str).unwrap_or_default();
+        let name = entry
+            .file_name()
+            .and_then(OsStr::to_str)
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }

@@ -65,7 +65,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<RawGuide, Diagnostic> {
         Ok(text) => text,
         Err(e) => {
             let pos = position_of_byte(bytes, e.valid_up_to());
-            return Err(fail(Some(pos), "the file is not valid UTF-8 text".to_owned()));
+            return Err(fail(
+                Some(pos),
+                "the file is not valid UTF-8 text".to_owned(),
+            ));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -117,10 +120,9 @@ fn mapping_start(text: &str, at: Pos) -> Pos {
     let Some(line) = lines.get(at.line.saturating_sub(1)) else {
         return at;
     };
-    match starts_key(line) {
-        None => return at,
-        Some(true) => return at,
-        Some(false) => {}
+    // Only a plain key (not one opening a `- ` item, which is first already) walks up.
+    if starts_key(line) != Some(false) {
+        return at;
     }
     let mut first = at.line;
     for n in (1..at.line).rev() {
@@ -130,7 +132,12 @@ fn mapping_start(text: &str, at: Pos) -> Pos {
             continue;
         }
         match starts_key(line) {
-            Some(true) => return Pos { line: n, col: at.col },
+            Some(true) => {
+                return Pos {
+                    line: n,
+                    col: at.col,
+                };
+            }
             Some(false) => first = n,
             None if line.chars().take_while(|&c| c == ' ').count() > key_col => {}
             None => break,
@@ -160,13 +167,18 @@ fn message(error: &DeserializeError) -> String {
     {
         let hint = suggest::hint(field, expected.iter().copied());
         return if hint.is_empty() {
-            format!("unknown field `{field}`; expected one of: {}", expected.join(", "))
+            format!(
+                "unknown field `{field}`; expected one of: {}",
+                expected.join(", ")
+            )
         } else {
             format!("unknown field `{field}`{hint}")
         };
     }
     match UserMessageFormatter.format_message(error).as_ref() {
-        "expected sequence start" => "expected a list here (`[a, b]` or lines starting with `- `)".to_owned(),
+        "expected sequence start" => {
+            "expected a list here (`[a, b]` or lines starting with `- `)".to_owned()
+        }
         "expected mapping start" => "expected a map of fields here (`key: value` lines)".to_owned(),
         other => other.to_owned(),
     }
@@ -175,8 +187,14 @@ fn message(error: &DeserializeError) -> String {
 /// The 1-based line and column (in characters) of byte `offset`.
 fn position_of_byte(bytes: &[u8], offset: usize) -> Pos {
     let before = &bytes[..offset.min(bytes.len())];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     let line = before.split(|&b| b == b'\n').count();
     Pos { line, col }
 }
@@ -188,16 +206,29 @@ mod tests {
 
     #[test]
     fn missing_fields_point_at_the_first_key_of_their_mapping() {
-        let text = "# c\nid: g\nnodes:\n  - id: a\n    answers:\n      - x\n    help: h\nerrors: []\n";
+        let text =
+            "# c\nid: g\nnodes:\n  - id: a\n    answers:\n      - x\n    help: h\nerrors: []\n";
         // Top level: the last key is `errors` (line 8); the mapping starts at `id`.
-        assert_eq!(mapping_start(text, Pos { line: 8, col: 1 }), Pos { line: 2, col: 1 });
+        assert_eq!(
+            mapping_start(text, Pos { line: 8, col: 1 }),
+            Pos { line: 2, col: 1 }
+        );
         // A list item: from `help` up to the `- id` that opens it.
-        assert_eq!(mapping_start(text, Pos { line: 7, col: 5 }), Pos { line: 4, col: 5 });
+        assert_eq!(
+            mapping_start(text, Pos { line: 7, col: 5 }),
+            Pos { line: 4, col: 5 }
+        );
         // Already the first key.
-        assert_eq!(mapping_start(text, Pos { line: 4, col: 5 }), Pos { line: 4, col: 5 });
+        assert_eq!(
+            mapping_start(text, Pos { line: 4, col: 5 }),
+            Pos { line: 4, col: 5 }
+        );
         // A flow mapping is left alone.
         let flow = "a: {b: 1, c: 2}\n";
-        assert_eq!(mapping_start(flow, Pos { line: 1, col: 11 }), Pos { line: 1, col: 11 });
+        assert_eq!(
+            mapping_start(flow, Pos { line: 1, col: 11 }),
+            Pos { line: 1, col: 11 }
+        );
     }
 
     #[test]

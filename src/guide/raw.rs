@@ -123,7 +123,11 @@ impl<'de> Visitor<'de> for StepVisitor {
     type Value = StepForm;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}, or a map with `step`, `details` and `link`", text::EXPECTING)
+        write!(
+            f,
+            "{}, or a map with `step`, `details` and `link`",
+            text::EXPECTING
+        )
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<StepForm, E> {

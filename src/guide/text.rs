@@ -68,7 +68,9 @@ impl Text {
             Text::Plain(s) => (Some(s.as_str()), &[][..]),
             Text::Localized(pairs) => (None, pairs.as_slice()),
         };
-        plain.into_iter().chain(pairs.iter().map(|(_, s)| s.as_str()))
+        plain
+            .into_iter()
+            .chain(pairs.iter().map(|(_, s)| s.as_str()))
     }
 
     /// The language codes this text has (none for a plain text).
@@ -98,7 +100,8 @@ pub fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-pub(crate) const EXPECTING: &str = "a text (a string, or one string per language such as `en:` and `sv:`)";
+pub(crate) const EXPECTING: &str =
+    "a text (a string, or one string per language such as `en:` and `sv:`)";
 
 /// Reads a `Text` from any deserializer: a scalar, or a map of language code → string.
 pub(crate) struct TextVisitor;

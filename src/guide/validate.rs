@@ -66,9 +66,16 @@ impl Ids<'_> {
 
     /// Every existing place an answer names (more than one only in an invalid answer).
     fn edges<'b>(&'b self, answer: &'b RawAnswer) -> impl Iterator<Item = Next> + 'b {
-        let next = answer.next.iter().filter_map(|n| self.nodes.get(n.value.as_str()));
-        let error = answer.error.iter().filter_map(|e| self.errors.get(e.value.as_str()));
-        next.map(|&i| Next::Node(i)).chain(error.map(|&i| Next::Error(i)))
+        let next = answer
+            .next
+            .iter()
+            .filter_map(|n| self.nodes.get(n.value.as_str()));
+        let error = answer
+            .error
+            .iter()
+            .filter_map(|e| self.errors.get(e.value.as_str()));
+        next.map(|&i| Next::Node(i))
+            .chain(error.map(|&i| Next::Error(i)))
     }
 
     /// Where a valid answer leads, without reporting anything.
@@ -124,8 +131,13 @@ fn index_ids<'a>(
     for (i, id) in ids.enumerate() {
         check_id(id, kind, diags);
         if let Some(first) = first_at.get(id.value.as_str()) {
-            let line = first.map_or_else(String::new, |p| format!(" (first defined on line {})", p.line));
-            diags.error(Pos::of(id), format!("duplicate {kind} id `{}`{line}", id.value));
+            let line = first.map_or_else(String::new, |p| {
+                format!(" (first defined on line {})", p.line)
+            });
+            diags.error(
+                Pos::of(id),
+                format!("duplicate {kind} id `{}`{line}", id.value),
+            );
         } else {
             first_at.insert(&id.value, Pos::of(id));
             map.insert(&id.value, i);
@@ -178,7 +190,14 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
     let edges: Vec<Vec<Next>> = raw
         .nodes
         .iter()
-        .map(|n| n.value.answers.value.iter().flat_map(|a| ids.edges(&a.value)).collect())
+        .map(|n| {
+            n.value
+                .answers
+                .value
+                .iter()
+                .flat_map(|a| ids.edges(&a.value))
+                .collect()
+        })
         .collect();
 
     let mut reached = vec![false; raw.nodes.len()];
@@ -264,14 +283,20 @@ fn check_errors(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
         for related in &error.related {
             match related.value.split_once('/') {
                 Some((guide, rest)) if guide == raw.id.value => {
-                    let local = Spanned { value: rest.to_owned(), ..*related };
+                    let local = Spanned {
+                        value: rest.to_owned(),
+                        ..*related
+                    };
                     ids.error(&local, "`related`", diags);
                 }
                 Some((guide, rest)) => {
                     if !is_id(guide) || !is_id(rest) {
                         diags.error(
                             Pos::of(related),
-                            format!("`related` entry `{}` is not `guide-id/error-id`", related.value),
+                            format!(
+                                "`related` entry `{}` is not `guide-id/error-id`",
+                                related.value
+                            ),
                         );
                     }
                 }
@@ -344,7 +369,14 @@ fn check_links(raw: &RawGuide, diags: &mut Diagnostics) {
     let mut urls: Vec<&SString> = raw.sources.iter().map(|l| &l.url).collect();
     for error in &raw.errors {
         urls.extend(error.value.links.iter().map(|l| &l.url));
-        urls.extend(error.value.checklist.value.iter().filter_map(|s| s.value.link.as_ref()));
+        urls.extend(
+            error
+                .value
+                .checklist
+                .value
+                .iter()
+                .filter_map(|s| s.value.link.as_ref()),
+        );
     }
     for url in urls {
         if !is_web_url(&url.value) {
