@@ -9,3 +9,4 @@ pub mod guide;
 pub mod labels;
 pub mod lang;
 pub mod markup;
+pub mod search;

@@ -5,6 +5,7 @@
 //! (`validate`); 2 usage or other errors.
 
 mod list;
+mod search;
 mod show;
 mod validate;
 
@@ -54,6 +55,21 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Find errors by a message, a phrase or a few words; exit 1 when nothing matches.
+    Search {
+        /// What to look for: a pasted message, symptoms, an error code.
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many matches.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+        /// Search only the guide with this id.
+        #[arg(long, value_name = "ID")]
+        guide: Option<String>,
     },
     /// Check guide files or folders (default: every configured source).
     Validate {
@@ -123,6 +139,25 @@ fn run(command: Option<Command>, context: &Context) -> anyhow::Result<ExitCode> 
         None => {
             let catalog = load(context);
             list::run(&catalog, context.lang, false)
+        }
+        Some(Command::Search {
+            text,
+            json,
+            limit,
+            guide,
+        }) => {
+            let catalog = load(context);
+            if let Some(id) = &guide {
+                anyhow::ensure!(catalog.guide(id).is_some(), "no guide `{id}` is loaded");
+            }
+            let text = text.join(" ");
+            let request = search::Request {
+                text: &text,
+                limit,
+                guide: guide.as_deref(),
+                json,
+            };
+            search::run(&catalog, &request, context.lang)
         }
         Some(Command::Show { id, json }) => {
             let catalog = load(context);

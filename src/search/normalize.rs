@@ -1,0 +1,239 @@
+//! One normalisation for the index and the query: fold case and diacritics, split into word
+//! tokens, and recognise the values a person's own paste carries (GUIDs, numbers, times,
+//! hex, URLs, paths) so that they can stand in for a template's `{placeholders}`.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// What kind of word a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// An ordinary word.
+    Word,
+    /// A value that varies from case to case: a GUID, number, timestamp, hex string, URL or
+    /// path. It may fill a placeholder and need not match the index.
+    Value,
+}
+
+/// A normalised word of a text, with the byte range it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub span: Range<usize>,
+    pub class: Class,
+}
+
+/// Folds one character: lowercase, diacritics dropped (`Å` → `a`, `é` → `e`, `ß` → `ss`).
+fn fold_char(c: char, out: &mut String) {
+    for d in c.to_lowercase().nfkd() {
+        if !is_combining_mark(d) {
+            out.push(d);
+        }
+    }
+}
+
+/// Folds a whole string for comparison.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Splits `text` into tokens: runs of letters and digits, folded. Runs that look like
+/// values (see [`Class::Value`]) become one `Value` token even when they hold punctuation,
+/// such as `0c9e41d2-1f3a-…` or `2024-05-01T10:22:03Z`.
+#[must_use]
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        // A value may span punctuation: take the whole non-space run and test it.
+        let run_end = text[i..]
+            .find(|ch: char| {
+                ch.is_whitespace()
+                    || matches!(
+                        ch,
+                        '"' | '\'' | ',' | ';' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>'
+                    )
+            })
+            .map_or(text.len(), |n| i + n);
+        let run = text[i..run_end].trim_end_matches(|ch: char| !ch.is_alphanumeric() && ch != '/');
+        if is_value(run) {
+            out.push(Token {
+                text: fold(run),
+                span: i..i + run.len(),
+                class: Class::Value,
+            });
+            i += run.len().max(1);
+            continue;
+        }
+        let end = text[i..]
+            .find(|ch: char| !ch.is_alphanumeric())
+            .map_or(text.len(), |n| i + n);
+        let word = &text[i..end];
+        let class = if word.bytes().all(|b| b.is_ascii_digit()) || is_hex_id(word) {
+            Class::Value
+        } else {
+            Class::Word
+        };
+        out.push(Token {
+            text: fold(word),
+            span: i..end,
+            class,
+        });
+        i = end;
+        debug_assert!(i <= bytes.len());
+    }
+    out
+}
+
+/// The parts of a `camelCase` or `PascalCase` word, when it has more than one:
+/// `ServiceDeskHttpBadRequestException` → service, desk, http, bad, request, exception.
+#[must_use]
+pub fn camel_parts(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..chars.len() {
+        let (prev, cur) = (chars[i - 1], chars[i]);
+        let next_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
+        let boundary = (prev.is_lowercase() && cur.is_uppercase())
+            || (prev.is_uppercase() && cur.is_uppercase() && next_lower)
+            || (prev.is_alphabetic() != cur.is_alphabetic());
+        if boundary {
+            parts.push(fold(&chars[start..i].iter().collect::<String>()));
+            start = i;
+        }
+    }
+    if start == 0 {
+        return Vec::new();
+    }
+    parts.push(fold(&chars[start..].iter().collect::<String>()));
+    parts
+}
+
+/// Whether a whitespace-free run is a value a person's paste would carry.
+fn is_value(run: &str) -> bool {
+    is_guid(run) || is_timestamp(run) || is_url(run) || is_path(run)
+}
+
+fn is_guid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `2024-05-01`, `2024-05-01T10:22:03Z`, `10:22:03.123`.
+fn is_timestamp(s: &str) -> bool {
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    digits >= 6
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b"-:.TZ+".contains(&b))
+        && s.bytes().any(|b| b == b'-' || b == b':')
+}
+
+fn is_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn is_path(s: &str) -> bool {
+    s.matches('/').count() >= 2 && !s.contains("//") && s.len() > 3
+}
+
+/// Hex ids of 8+ characters that hold at least one digit and one letter: `0x1f3a9c`,
+/// `a3f9c2e1b7`.
+fn is_hex_id(word: &str) -> bool {
+    let w = word.strip_prefix("0x").unwrap_or(word);
+    w.len() >= 8
+        && w.bytes().all(|b| b.is_ascii_hexdigit())
+        && w.bytes().any(|b| b.is_ascii_digit())
+        && w.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(
+            fold("Åtgärden MISSLYCKADES é ü"),
+            "atgarden misslyckades e u"
+        );
+        assert_eq!(words("åtgärden"), words("atgarden"));
+    }
+
+    #[test]
+    fn punctuation_and_spacing_do_not_matter() {
+        assert_eq!(words("StatusCode=429"), ["statuscode", "429"]);
+        assert_eq!(words("StatusCode = 429"), ["statuscode", "429"]);
+        assert_eq!(
+            words("create/update work-item."),
+            ["create", "update", "work", "item"]
+        );
+    }
+
+    #[test]
+    fn values_are_recognised() {
+        let t = tokens(
+            "at 2024-05-01T10:22:03Z id 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab see https://x.example/a?b=1 in /var/log/itsm.log code 429 hash a3f9c2e1b7",
+        );
+        let values: Vec<&str> = t
+            .iter()
+            .filter(|t| t.class == Class::Value)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(
+            values,
+            [
+                "2024-05-01t10:22:03z",
+                "0c9e41d2-1f3a-4b5c-8d7e-0123456789ab",
+                "https://x.example/a?b=1",
+                "/var/log/itsm.log",
+                "429",
+                "a3f9c2e1b7"
+            ]
+        );
+        assert!(t.iter().any(|t| t.text == "see" && t.class == Class::Word));
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let text = "Fel: Åtgärden";
+        let t = tokens(text);
+        assert_eq!(&text[t[1].span.clone()], "Åtgärden");
+    }
+
+    #[test]
+    fn camel_case_parts() {
+        assert_eq!(camel_parts("StatusCode"), ["status", "code"]);
+        assert_eq!(
+            camel_parts("ServiceDeskHttpBadRequestException"),
+            ["service", "desk", "http", "bad", "request", "exception"]
+        );
+        assert_eq!(camel_parts("HTTPServer"), ["http", "server"]);
+        assert_eq!(camel_parts("AccessToken"), ["access", "token"]);
+        assert!(camel_parts("connector").is_empty());
+    }
+}
