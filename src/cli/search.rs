@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::guide::Catalog;
 use crate::lang::Lang;
-use crate::search::{self, FieldKind, Hit, Index, highlight};
+use crate::search::highlight::Highlighter;
+use crate::search::{self, FieldKind, Hit, Index};
 
 /// What `search` was asked.
 #[derive(Debug)]
@@ -42,13 +43,14 @@ pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<E
         })
         .take(request.limit)
         .collect();
+    let highlighter = Highlighter::new(&index, request.text);
     let mut out = anstream::stdout().lock();
     if request.json {
         let list: Vec<HitJson> = hits
             .iter()
             .map(|hit| {
                 let guide = &catalog.guides[hit.entry.guide];
-                let field = &index.fields[hit.field as usize];
+                let field = &index.fields[highlighter.best_field(hit) as usize];
                 HitJson {
                     guide: &guide.id,
                     id: &guide.errors[hit.entry.error].id,
@@ -81,8 +83,9 @@ pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<E
                 error.title.show(lang),
                 hit.score
             )?;
-            let text = &index.fields[hit.field as usize].text;
-            let ranges = highlight::highlight(&index, hit.field, request.text);
+            let field = highlighter.best_field(hit);
+            let text = &index.fields[field as usize].text;
+            let ranges = highlighter.ranges(field);
             let mut line = String::new();
             let mut at = 0;
             for r in ranges {

@@ -85,6 +85,8 @@ pub struct Index {
     /// Term ids by (first character, length), for fuzzy candidates.
     pub buckets: HashMap<(char, usize), Vec<u32>>,
     pub templates: Vec<TemplateRef>,
+    /// Where each entry's fields start in `fields` (they are contiguous), plus the end.
+    pub field_starts: Vec<u32>,
 }
 
 impl Index {
@@ -96,6 +98,7 @@ impl Index {
             for (e, error) in guide.errors.iter().enumerate() {
                 let entry = u32::try_from(index.entries.len()).unwrap_or(u32::MAX);
                 index.entries.push(Entry { guide: g, error: e });
+                index.field_starts.push(u32::try_from(index.fields.len()).unwrap_or(u32::MAX));
                 let mut fields: Vec<(FieldKind, String)> = Vec::new();
                 push_texts(&mut fields, &error.messages, FieldKind::Message);
                 push_texts(
@@ -111,8 +114,16 @@ impl Index {
                 }
             }
         }
+        index.field_starts.push(u32::try_from(index.fields.len()).unwrap_or(u32::MAX));
         index.finish();
         index
+    }
+
+    /// The fields of an entry.
+    #[must_use]
+    pub fn fields_of(&self, entry: u32) -> std::ops::Range<u32> {
+        let at = |i: usize| self.field_starts.get(i).copied().unwrap_or(0);
+        at(entry as usize)..at(entry as usize + 1)
     }
 
     fn add_field(&mut self, entry: u32, kind: FieldKind, text: String) {

@@ -164,8 +164,17 @@ pub(crate) fn run(
             hit.score > old.score
                 || (hit.score == old.score && old.captures.is_empty() && !hit.captures.is_empty())
         });
-        if better {
-            best.insert(entry, hit);
+        match best.get_mut(&entry) {
+            Some(old) if !better => {
+                // The words scored higher, but the message still tells the values.
+                if old.captures.is_empty() && !hit.captures.is_empty() {
+                    old.captures = hit.captures;
+                    old.field = hit.field;
+                }
+            }
+            _ => {
+                best.insert(entry, hit);
+            }
         }
     }
     let mut hits: Vec<Hit> = best.into_values().collect();

@@ -57,6 +57,20 @@ pub fn tokens(text: &str) -> Vec<Token> {
             break;
         };
         if !c.is_alphanumeric() {
+            // An absolute path starts with its slash.
+            if c == '/' {
+                let end = text[i..].find(char::is_whitespace).map_or(text.len(), |n| i + n);
+                let run = text[i..end].trim_end_matches(|ch: char| !ch.is_alphanumeric());
+                if is_path(run) {
+                    out.push(Token {
+                        text: fold(run),
+                        span: i..i + run.len(),
+                        class: Class::Value,
+                    });
+                    i += run.len();
+                    continue;
+                }
+            }
             i += c.len_utf8();
             continue;
         }

@@ -36,6 +36,16 @@ fn is_placeholder_name(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// The first `{name}` of `text`: the byte offsets of its braces.
+fn next_hole(text: &str) -> Option<(usize, usize)> {
+    text.match_indices('{').find_map(|(open, _)| {
+        let inner = &text[open + 1..];
+        let close = open + 1 + inner.find(['{', '}'])?;
+        (text[close..].starts_with('}') && is_placeholder_name(&text[open + 1..close]))
+            .then_some((open, close))
+    })
+}
+
 impl Template {
     /// Parses a message; `{name}` with an identifier inside is a hole, any other brace is
     /// literal text.
@@ -44,10 +54,7 @@ impl Template {
         let mut items = Vec::new();
         let mut rest = message;
         loop {
-            let hole = rest.find('{').and_then(|open| {
-                let close = open + rest[open..].find('}')?;
-                is_placeholder_name(&rest[open + 1..close]).then_some((open, close))
-            });
+            let hole = next_hole(rest);
             let literal_end = hole.map_or(rest.len(), |(open, _)| open);
             items.extend(
                 normalize::tokens(&rest[..literal_end])
@@ -155,7 +162,7 @@ pub fn align(template: &Template, paste: &[Token], text: &str) -> Alignment {
     #[allow(clippy::cast_precision_loss)]
     let coverage = pairs.len() as f32 / n as f32;
     #[allow(clippy::cast_precision_loss)]
-    let score = coverage / (1.0 + 0.05 * stray as f32);
+    let score = coverage / (1.0 + 0.15 * stray as f32);
 
     Alignment {
         score,
@@ -279,3 +286,4 @@ mod tests {
         assert!(align(&t, &normalize::tokens(paste), paste).score < 0.2);
     }
 }
+
