@@ -305,3 +305,85 @@ fn no_escape_byte_reaches_a_pipe_even_from_a_hostile_guide() {
         }
     }
 }
+
+#[test]
+fn search_exits_like_grep_and_prints_guide_id_title_score() {
+    let out = stdout_of(&["search", "StatusCode=429"]);
+    let first = out.lines().next().expect("a hit");
+    assert!(
+        first.starts_with(
+            "itsmc-dashboard-errors/servicenow-rate-problem  ServiceNow rate limit (HTTP 429)  "
+        ),
+        "{first}"
+    );
+    assert!(
+        first
+            .rsplit("  ")
+            .next()
+            .is_some_and(|s| s.parse::<u32>().is_ok()),
+        "{first}"
+    );
+    tshoot()
+        .args(["search", "kernel", "panic", "-", "not", "syncing"])
+        .assert()
+        .code(1)
+        .stdout("");
+    tshoot()
+        .args(["search", "x", "--guide", "no-such-guide"])
+        .assert()
+        .code(2);
+    tshoot().arg("search").assert().code(2);
+}
+
+#[test]
+fn search_json_is_an_array_with_captured_values() {
+    let paste = "Could not create/update work item for alert CPU-High. ITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.";
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["search", "--json", paste])).expect("JSON");
+    let first = &json.as_array().expect("an array")[0];
+    assert_eq!(first["guide"], "itsmc-dashboard-errors");
+    assert_eq!(first["id"], "missing-connector");
+    assert_eq!(first["title"], "Missing connector");
+    assert_eq!(first["score"], 100);
+    assert_eq!(first["field"], "message");
+    assert_eq!(first["captures"]["alertName"], "CPU-High");
+    assert_eq!(
+        first["captures"]["connectionIdentifier"],
+        "0c9e41d2-1f3a-4b5c-8d7e-0123456789ab"
+    );
+    let none: serde_json::Value = serde_json::from_slice(
+        &tshoot()
+            .args(["search", "--json", "kernel panic"])
+            .output()
+            .expect("runs")
+            .stdout,
+    )
+    .expect("JSON");
+    assert_eq!(none, serde_json::json!([]));
+}
+
+#[test]
+fn search_limit_and_guide_filter() {
+    let all = stdout_of(&["search", "--json", "token"]);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&all).expect("JSON");
+    assert!(all.len() >= 3, "{all:?}");
+    let one: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout_of(&["search", "--json", "--limit", "1", "token"]))
+            .expect("JSON");
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0], all[0]);
+    let filtered: Vec<serde_json::Value> = serde_json::from_str(&stdout_of(&[
+        "search",
+        "--json",
+        "--guide",
+        "itsmc-troubleshooting",
+        "token",
+    ]))
+    .expect("JSON");
+    assert!(
+        !filtered.is_empty()
+            && filtered
+                .iter()
+                .all(|h| h["guide"] == "itsmc-troubleshooting")
+    );
+}

@@ -100,6 +100,9 @@ pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<E
             }
         }
     }
+    // The process ends right after this: freeing the index piece by piece would only
+    // cost time.
+    std::mem::forget(index);
     Ok(if hits.is_empty() {
         ExitCode::from(1)
     } else {

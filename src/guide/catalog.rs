@@ -132,15 +132,14 @@ impl Catalog {
 
     fn add_source(&mut self, source: usize, files: Vec<(String, Result<Vec<u8>, String>)>) {
         let first_of_source = self.guides.len();
-        for (file, bytes) in files {
-            let bytes = match bytes {
-                Ok(bytes) => bytes,
+        for (file, checked) in check_all(files, source) {
+            let checked = match checked {
+                Ok(checked) => checked,
                 Err(message) => {
                     self.problem(source, &file, message);
                     continue;
                 }
             };
-            let checked = load::check(&file, &bytes, source);
             self.problems.extend(
                 checked
                     .diagnostics
@@ -286,6 +285,38 @@ impl Catalog {
             .iter()
             .any(|p| p.diagnostic.severity == Severity::Error)
     }
+}
+
+/// Parses and checks files, on every core when there are many; results keep file order.
+fn check_all(
+    files: Vec<(String, Result<Vec<u8>, String>)>,
+    source: usize,
+) -> Vec<(String, Result<load::Checked, String>)> {
+    let check = |(file, bytes): (String, Result<Vec<u8>, String>)| {
+        let checked = bytes.map(|b| load::check(&file, &b, source));
+        (file, checked)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || files.len() < 8 {
+        return files.into_iter().map(check).collect();
+    }
+    let per_thread = files.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<_>> = Vec::new();
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
+        chunks.push(files.by_ref().take(per_thread).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(check).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // A panic while checking is a bug; it surfaces here rather than being lost.
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Reads a guide file, or every guide file below a folder, in name order.

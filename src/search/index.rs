@@ -1,11 +1,19 @@
 //! The search index, built once from the catalog: every error's searchable texts, a
 //! vocabulary of their words with postings, and the message templates.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::normalize::{self, Class};
 use super::template::Template;
 use crate::guide::{Catalog, Text};
+
+/// Catalogs with fewer errors are indexed on one thread: threads would cost more than
+/// they save.
+const PARALLEL_FROM_ERRORS: usize = 4_000;
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// Which part of an error a text is; the weights rank messages and titles above symptoms
 /// above causes.
@@ -79,26 +87,71 @@ pub struct Index {
     pub entries: Vec<Entry>,
     pub fields: Vec<Field>,
     pub terms: Vec<Term>,
-    pub lookup: HashMap<String, u32>,
+    pub lookup: FxHashMap<String, u32>,
     /// Term ids sorted by text, for prefix ranges.
     pub sorted: Vec<u32>,
     /// Term ids by (first character, length), for fuzzy candidates.
-    pub buckets: HashMap<(char, usize), Vec<u32>>,
+    pub buckets: FxHashMap<(char, usize), Vec<u32>>,
     pub templates: Vec<TemplateRef>,
+    /// The weight of each field's kind, by field.
+    pub field_weights: Vec<f32>,
     /// Where each entry's fields start in `fields` (they are contiguous), plus the end.
     pub field_starts: Vec<u32>,
 }
 
 impl Index {
-    /// Builds the index over every error of every guide.
+    /// Builds the index over every error of every guide, on every core for a large
+    /// catalog: each thread indexes a run of guides, then the parts are merged in order.
     #[must_use]
     pub fn new(catalog: &Catalog) -> Index {
+        let errors: usize = catalog.guides.iter().map(|g| g.errors.len()).sum();
+        let threads = if errors < PARALLEL_FROM_ERRORS {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        };
+        Index::with_threads(catalog, threads)
+    }
+
+    /// Builds the index on `threads` threads (at least one); the result is the same for
+    /// any number.
+    #[must_use]
+    pub fn with_threads(catalog: &Catalog, threads: usize) -> Index {
+        let guides = catalog.guides.len();
+        let mut index = if threads < 2 || guides < 2 {
+            Index::part(catalog, 0..guides)
+        } else {
+            let per_thread = guides.div_ceil(threads.min(guides));
+            let parts: Vec<Index> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..guides)
+                    .step_by(per_thread)
+                    .map(|start| {
+                        let end = (start + per_thread).min(guides);
+                        scope.spawn(move || Index::part(catalog, start..end))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            Index::merge(parts)
+        };
+        index.field_starts.push(to_u32(index.fields.len()));
+        index.field_weights = index.fields.iter().map(|f| f.kind.weight()).collect();
+        index.finish();
+        index
+    }
+
+    /// The index of a run of guides, unfinished.
+    fn part(catalog: &Catalog, guides: std::ops::Range<usize>) -> Index {
         let mut index = Index::default();
-        for (g, guide) in catalog.guides.iter().enumerate() {
+        for g in guides {
+            let guide = &catalog.guides[g];
             for (e, error) in guide.errors.iter().enumerate() {
-                let entry = u32::try_from(index.entries.len()).unwrap_or(u32::MAX);
+                let entry = to_u32(index.entries.len());
                 index.entries.push(Entry { guide: g, error: e });
-                index.field_starts.push(u32::try_from(index.fields.len()).unwrap_or(u32::MAX));
+                index.field_starts.push(to_u32(index.fields.len()));
                 let mut fields: Vec<(FieldKind, String)> = Vec::new();
                 push_texts(&mut fields, &error.messages, FieldKind::Message);
                 push_texts(
@@ -114,9 +167,47 @@ impl Index {
                 }
             }
         }
-        index.field_starts.push(u32::try_from(index.fields.len()).unwrap_or(u32::MAX));
-        index.finish();
         index
+    }
+
+    /// Joins parts built over consecutive runs of guides, renumbering their entries,
+    /// fields, templates and terms.
+    fn merge(parts: Vec<Index>) -> Index {
+        let mut parts = parts.into_iter();
+        let mut out = parts.next().unwrap_or_default();
+        for part in parts {
+            let (entries, fields, templates) = (
+                to_u32(out.entries.len()),
+                to_u32(out.fields.len()),
+                to_u32(out.templates.len()),
+            );
+            out.entries.extend(part.entries);
+            out.field_starts
+                .extend(part.field_starts.iter().map(|f| f + fields));
+            out.fields.extend(part.fields.into_iter().map(|mut f| {
+                f.entry += entries;
+                f
+            }));
+            out.templates
+                .extend(part.templates.into_iter().map(|mut t| {
+                    t.field += fields;
+                    t
+                }));
+            for term in part.terms {
+                let id = out.term_id(&term.text) as usize;
+                let target = &mut out.terms[id];
+                target
+                    .postings
+                    .extend(term.postings.iter().map(|p| Posting {
+                        entry: p.entry + entries,
+                        field: p.field + fields,
+                    }));
+                target
+                    .templates
+                    .extend(term.templates.iter().map(|t| t + templates));
+            }
+        }
+        out
     }
 
     /// The fields of an entry.
@@ -128,41 +219,31 @@ impl Index {
 
     fn add_field(&mut self, entry: u32, kind: FieldKind, text: String) {
         let field = u32::try_from(self.fields.len()).unwrap_or(u32::MAX);
-        let tokens = normalize::tokens(&text);
-        let mut words: Vec<String> = Vec::with_capacity(tokens.len() * 2);
-        for (i, token) in tokens.iter().enumerate() {
-            words.push(token.text.clone());
-            if token.class == Class::Word {
-                words.extend(normalize::camel_parts(&text[token.span.clone()]));
-                // `status code` is also found as `statuscode`.
-                if let Some(next) = tokens.get(i + 1).filter(|n| n.class == Class::Word) {
-                    words.push(format!("{}{}", token.text, next.text));
-                }
-            }
-        }
         let template = (kind == FieldKind::Message).then(|| Template::parse(&text));
-        self.fields.push(Field { entry, kind, text });
-        for word in words {
-            let id = self.term_id(word);
-            let postings = &mut self.terms[id as usize].postings;
-            match postings.last_mut() {
-                // Postings arrive entry by entry; keep the best field of each entry.
-                Some(last) if last.entry == entry => {
-                    if kind.weight() > self.fields[last.field as usize].kind.weight() {
-                        last.field = field;
-                    }
+        let mut folded = String::new();
+        normalize::scan(&text, |span, class| {
+            normalize::fold_into(&text[span.clone()], &mut folded);
+            self.add_word(&folded, entry, field, kind);
+            if class == Class::Word {
+                // `StatusCode` is also found as `status code`.
+                for part in normalize::camel_parts(&text[span]) {
+                    self.add_word(&part, entry, field, kind);
                 }
-                _ => postings.push(Posting { entry, field }),
             }
-        }
+        });
+        self.fields.push(Field { entry, kind, text });
         if let Some(template) = template {
             let t = u32::try_from(self.templates.len()).unwrap_or(u32::MAX);
-            let mut seen: Vec<String> = template.words().map(str::to_owned).collect();
+            let mut seen: Vec<String> = template
+                .words()
+                .filter(|w| !super::is_stopword(w))
+                .map(str::to_owned)
+                .collect();
             seen.sort_unstable();
             seen.dedup();
             let distinct = seen.len();
             for word in seen {
-                let id = self.term_id(word);
+                let id = self.term_id(&word);
                 self.terms[id as usize].templates.push(t);
             }
             self.templates.push(TemplateRef {
@@ -173,14 +254,39 @@ impl Index {
         }
     }
 
-    fn term_id(&mut self, word: String) -> u32 {
-        if let Some(&id) = self.lookup.get(&word) {
+    /// Records that `word` occurs in `field` of `entry`.
+    fn add_word(&mut self, word: &str, entry: u32, field: u32, kind: FieldKind) {
+        let id = self.term_id(word) as usize;
+        // Postings arrive entry by entry; keep the best field of each entry. The field
+        // being added is not in `fields` yet, so compare by kind.
+        let last = self.terms[id].postings.last().copied();
+        match last {
+            Some(last) if last.entry == entry => {
+                if last.field != field
+                    && kind.weight() > self.field_kind(last.field).weight()
+                    && let Some(p) = self.terms[id].postings.last_mut()
+                {
+                    p.field = field;
+                }
+            }
+            _ => self.terms[id].postings.push(Posting { entry, field }),
+        }
+    }
+
+    fn field_kind(&self, field: u32) -> FieldKind {
+        self.fields
+            .get(field as usize)
+            .map_or(FieldKind::Tag, |f| f.kind)
+    }
+
+    fn term_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.lookup.get(word) {
             return id;
         }
         let id = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
-        self.lookup.insert(word.clone(), id);
+        self.lookup.insert(word.to_owned(), id);
         self.terms.push(Term {
-            text: word,
+            text: word.to_owned(),
             postings: Vec::new(),
             templates: Vec::new(),
         });
@@ -188,6 +294,12 @@ impl Index {
     }
 
     fn finish(&mut self) {
+        // Templates with few words first, so a query can stop early (see the template
+        // reading).
+        let distinct: Vec<usize> = self.templates.iter().map(|t| t.distinct).collect();
+        for term in &mut self.terms {
+            term.templates.sort_by_key(|&t| (distinct[t as usize], t));
+        }
         let mut sorted: Vec<u32> =
             (0..u32::try_from(self.terms.len()).unwrap_or(u32::MAX)).collect();
         sorted.sort_unstable_by(|&a, &b| {

@@ -47,6 +47,12 @@ const STOPWORDS: &[&str] = &[
     "har", "i", "jag", "och", "om", "pa", "som", "till", "av", "for", "med", "att", "ar", "den",
 ];
 
+/// Whether a folded word is a stopword.
+#[must_use]
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
 /// Queries of up to this many significant words must match all of them.
 const EXACT_QUERY_WORDS: usize = 3;
 /// Queries of up to this many may miss one word; longer ones are read as pastes, of which
@@ -82,16 +88,25 @@ impl<'q> Query<'q> {
     pub fn parse(text: &'q str, index: &Index) -> Query<'q> {
         let tokens = normalize::tokens(text);
         let mut words: Vec<String> = Vec::new();
+        let mut push = |word: &str| {
+            if !words.iter().any(|w| w == word) {
+                words.push(word.to_owned());
+            }
+        };
         for token in &tokens {
-            let significant = match token.class {
-                Class::Word => {
-                    token.text.chars().count() >= 2 && !STOPWORDS.contains(&token.text.as_str())
-                }
+            match token.class {
+                Class::Word if token.text.chars().count() < 2 || is_stopword(&token.text) => {}
+                Class::Word => match split_joined(&token.text, index) {
+                    // `statuscode` for a text that says `status code`.
+                    Some((a, b)) => {
+                        push(a);
+                        push(b);
+                    }
+                    None => push(&token.text),
+                },
                 // A value counts only when the guides know it (`429`).
-                Class::Value => index.lookup.contains_key(&token.text),
-            };
-            if significant && !words.contains(&token.text) {
-                words.push(token.text.clone());
+                Class::Value if index.lookup.contains_key(&token.text) => push(&token.text),
+                Class::Value => {}
             }
         }
         let typing_last = !text.ends_with(|c: char| c.is_whitespace())
@@ -111,6 +126,18 @@ impl<'q> Query<'q> {
     pub fn is_typing(&self, word: &str) -> bool {
         self.typing_last && self.tokens.last().is_some_and(|t| t.text == word)
     }
+}
+
+/// Two vocabulary words that an unknown word is written together from, if any.
+fn split_joined<'w>(word: &'w str, index: &Index) -> Option<(&'w str, &'w str)> {
+    if word.len() < 6 || index.lookup.contains_key(word) {
+        return None;
+    }
+    word.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i >= 3 && word.len() - i >= 3)
+        .map(|i| word.split_at(i))
+        .find(|(a, b)| index.lookup.contains_key(*a) && index.lookup.contains_key(*b))
 }
 
 /// Searches the whole index.
@@ -220,50 +247,67 @@ fn word_reading(
     if words.is_empty() {
         return (Vec::new(), Vec::new());
     }
+    let n = index.entries.len();
     let needed = needed_words(words.len());
-    // entry → (sum of best contributions, words matched, field of the best contribution)
-    let mut acc: HashMap<u32, (f32, usize, u32, f32)> = HashMap::new();
-    if let Some(c) = candidates {
-        acc.reserve(c.len());
-    }
+    let allowed = candidates.map(|c| {
+        let mut mask = vec![false; n];
+        for &e in c {
+            if let Some(slot) = mask.get_mut(e as usize) {
+                *slot = true;
+            }
+        }
+        mask
+    });
+    // Dense per-entry accumulators: the sum of each word's best contribution, how many
+    // words matched, and the field of the single best contribution.
+    let mut sum = vec![0f32; n];
+    let mut matched = vec![0u16; n];
+    let mut best = vec![(0f32, 0u32); n];
+    let mut this_word = vec![(0f32, 0u32); n];
+    let (mut touched, mut seen): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for word in words {
-        let mut per_entry: HashMap<u32, (f32, u32)> = HashMap::new();
         for m in &word.matches.terms {
             for p in &index.terms[m.term as usize].postings {
-                let weight = index.fields[p.field as usize].kind.weight();
-                let contribution = m.quality * weight;
-                let slot = per_entry.entry(p.entry).or_insert((0.0, p.field));
+                let e = p.entry as usize;
+                if allowed.as_ref().is_some_and(|a| !a[e]) {
+                    continue;
+                }
+                let contribution = m.quality * index.field_weights[p.field as usize];
+                let slot = &mut this_word[e];
+                if slot.0 == 0.0 {
+                    touched.push(e);
+                }
                 if contribution > slot.0 {
                     *slot = (contribution, p.field);
                 }
             }
         }
-        for (entry, (contribution, field)) in per_entry {
-            if candidates.is_some_and(|c| c.binary_search(&entry).is_err()) {
-                continue;
+        for e in touched.drain(..) {
+            let (contribution, field) = std::mem::take(&mut this_word[e]);
+            if matched[e] == 0 {
+                seen.push(e);
             }
-            let slot = acc.entry(entry).or_insert((0.0, 0, field, 0.0));
-            slot.0 += contribution;
-            slot.1 += 1;
-            if contribution > slot.3 {
-                slot.2 = field;
-                slot.3 = contribution;
+            sum[e] += contribution;
+            matched[e] += 1;
+            if contribution > best[e].0 {
+                best[e] = (contribution, field);
             }
         }
     }
     #[allow(clippy::cast_precision_loss)]
-    let n = words.len() as f32;
+    let words_n = words.len() as f32;
     let mut qualified = Vec::new();
     let mut scored = Vec::new();
-    for (entry, (sum, matched, field, _)) in acc {
-        if matched < needed {
+    for e in seen {
+        if usize::from(matched[e]) < needed {
             continue;
         }
+        let entry = u32::try_from(e).unwrap_or(u32::MAX);
         qualified.push(entry);
-        let score = 100.0 * sum / n;
+        let score = 100.0 * sum[e] / words_n;
         if score >= MIN_WORD_SCORE {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            scored.push((entry, score.round() as u32, field));
+            scored.push((entry, score.round() as u32, best[e].1));
         }
     }
     (scored, qualified)
@@ -279,22 +323,42 @@ fn template_reading(index: &Index, query: &Query) -> Vec<(u32, Hit)> {
     if word_tokens < 2 {
         return Vec::new();
     }
-    // Count, per template, how many of its distinct words the query holds.
-    let mut seen: Vec<&str> = query.tokens.iter().map(|t| t.text.as_str()).collect();
+    // Count, per template, how many of its distinct (non-stop) words the query holds. A
+    // template can reach the threshold only if it has at most `limit` distinct words, and
+    // each word's templates are sorted by that number: stop there.
+    let mut seen: Vec<&str> = query
+        .tokens
+        .iter()
+        .map(|t| t.text.as_str())
+        .filter(|w| !is_stopword(w))
+        .collect();
     seen.sort_unstable();
     seen.dedup();
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let limit = (seen.len() as f32 / TEMPLATE_THRESHOLD).floor() as usize;
+    let mut counts = vec![0u16; index.templates.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for word in seen {
         if let Some(&term) = index.lookup.get(word) {
             for &t in &index.terms[term as usize].templates {
-                *counts.entry(t).or_insert(0) += 1;
+                if index.templates[t as usize].distinct > limit {
+                    break;
+                }
+                if counts[t as usize] == 0 {
+                    touched.push(t);
+                }
+                counts[t as usize] += 1;
             }
         }
     }
-    let mut counts: Vec<(u32, usize)> = counts.into_iter().collect();
-    counts.sort_unstable();
+    touched.sort_unstable();
     let mut out = Vec::new();
-    for (t, count) in counts {
+    for t in touched {
+        let count = usize::from(counts[t as usize]);
         let tref = &index.templates[t as usize];
         let entry = index.fields[tref.field as usize].entry;
         #[allow(clippy::cast_precision_loss)]

@@ -27,6 +27,10 @@ pub struct Token {
 
 /// Folds one character: lowercase, diacritics dropped (`Å` → `a`, `é` → `e`, `ß` → `ss`).
 fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for d in c.to_lowercase().nfkd() {
         if !is_combining_mark(d) {
             out.push(d);
@@ -50,8 +54,20 @@ pub fn fold(text: &str) -> String {
 #[must_use]
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    scan(text, |span, class| {
+        out.push(Token {
+            text: fold(&text[span.clone()]),
+            span,
+            class,
+        });
+    });
+    out
+}
+
+/// Calls `f` with the byte range and class of each token of `text`, unfolded: the
+/// allocation-free form of [`tokens`] for building the index.
+pub fn scan(text: &str, mut f: impl FnMut(Range<usize>, Class)) {
     let mut i = 0;
-    let bytes = text.as_bytes();
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else {
             break;
@@ -59,14 +75,12 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if !c.is_alphanumeric() {
             // An absolute path starts with its slash.
             if c == '/' {
-                let end = text[i..].find(char::is_whitespace).map_or(text.len(), |n| i + n);
+                let end = text[i..]
+                    .find(char::is_whitespace)
+                    .map_or(text.len(), |n| i + n);
                 let run = text[i..end].trim_end_matches(|ch: char| !ch.is_alphanumeric());
                 if is_path(run) {
-                    out.push(Token {
-                        text: fold(run),
-                        span: i..i + run.len(),
-                        class: Class::Value,
-                    });
+                    f(i..i + run.len(), Class::Value);
                     i += run.len();
                     continue;
                 }
@@ -86,11 +100,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             .map_or(text.len(), |n| i + n);
         let run = text[i..run_end].trim_end_matches(|ch: char| !ch.is_alphanumeric() && ch != '/');
         if is_value(run) {
-            out.push(Token {
-                text: fold(run),
-                span: i..i + run.len(),
-                class: Class::Value,
-            });
+            f(i..i + run.len(), Class::Value);
             i += run.len().max(1);
             continue;
         }
@@ -103,21 +113,29 @@ pub fn tokens(text: &str) -> Vec<Token> {
         } else {
             Class::Word
         };
-        out.push(Token {
-            text: fold(word),
-            span: i..end,
-            class,
-        });
+        f(i..end, class);
         i = end;
-        debug_assert!(i <= bytes.len());
     }
-    out
+}
+
+/// Folds `text` into `buf`, replacing what it held.
+pub fn fold_into(text: &str, buf: &mut String) {
+    buf.clear();
+    for c in text.chars() {
+        fold_char(c, buf);
+    }
 }
 
 /// The parts of a `camelCase` or `PascalCase` word, when it has more than one:
 /// `ServiceDeskHttpBadRequestException` → service, desk, http, bad, request, exception.
 #[must_use]
 pub fn camel_parts(word: &str) -> Vec<String> {
+    // Most words are all lowercase or capitalised: nothing to split.
+    let mut rest = word.chars().skip(1);
+    let digits = word.chars().any(char::is_numeric);
+    if !digits && !rest.any(char::is_uppercase) {
+        return Vec::new();
+    }
     let chars: Vec<char> = word.chars().collect();
     let mut parts = Vec::new();
     let mut start = 0;
@@ -141,16 +159,15 @@ pub fn camel_parts(word: &str) -> Vec<String> {
 
 /// Whether a whitespace-free run is a value a person's paste would carry.
 fn is_value(run: &str) -> bool {
-    is_guid(run) || is_timestamp(run) || is_url(run) || is_path(run)
+    // Values hold punctuation; a plain word is not one (and is the common case).
+    run.bytes().any(|b| matches!(b, b'-' | b':' | b'/' | b'.'))
+        && (is_guid(run) || is_timestamp(run) || is_url(run) || is_path(run))
 }
 
 fn is_guid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+    s.len() == 36
+        && s.split('-').map(str::len).eq([8, 4, 4, 4, 12])
+        && s.bytes().all(|b| b == b'-' || b.is_ascii_hexdigit())
 }
 
 /// `2024-05-01`, `2024-05-01T10:22:03Z`, `10:22:03.123`.
@@ -163,8 +180,8 @@ fn is_timestamp(s: &str) -> bool {
 }
 
 fn is_url(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    let starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts("http://") || starts("https://")
 }
 
 fn is_path(s: &str) -> bool {

@@ -56,11 +56,10 @@ impl Template {
         loop {
             let hole = next_hole(rest);
             let literal_end = hole.map_or(rest.len(), |(open, _)| open);
-            items.extend(
-                normalize::tokens(&rest[..literal_end])
-                    .into_iter()
-                    .map(|t| Item::Literal(t.text)),
-            );
+            let literal = &rest[..literal_end];
+            normalize::scan(literal, |span, _| {
+                items.push(Item::Literal(normalize::fold(&literal[span])));
+            });
             let Some((open, close)) = hole else { break };
             items.push(Item::Hole(rest[open + 1..close].to_owned()));
             rest = &rest[close + 1..];
@@ -286,4 +285,3 @@ mod tests {
         assert!(align(&t, &normalize::tokens(paste), paste).score < 0.2);
     }
 }
-
