@@ -4,13 +4,18 @@
 //! `cargo bench --bench search`. The keystroke percentiles are printed first, then divan
 //! measures the rest.
 
-#![allow(clippy::cast_possible_truncation, clippy::cast_precision_loss, clippy::cast_sign_loss)]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss
+)]
 
 use std::time::{Duration, Instant};
 
 use tshoot::guide::{Catalog, load};
 use tshoot::search::{self, Index, Searcher};
 
+#[path = "support/synth.rs"]
 mod synth;
 
 const SIZES: [usize; 3] = [1_000, 5_000, 50_000];

@@ -8,7 +8,7 @@
 //! It writes `guides/synth-N.yaml` (100 errors each) and `errors.txt`, every error as one
 //! line (guide/id, title, messages, symptoms, causes), as fzf would be given them.
 
-#[path = "../benches/synth.rs"]
+#[path = "../benches/support/synth.rs"]
 mod synth;
 
 use std::io::Write;

@@ -1,7 +1,7 @@
 //! The index over a large synthetic catalog: building it on several threads gives exactly
 //! the index one thread builds.
 
-#[path = "../benches/synth.rs"]
+#[path = "../benches/support/synth.rs"]
 mod synth;
 
 use tshoot::guide::{Catalog, load};

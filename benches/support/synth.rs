@@ -3,7 +3,12 @@
 //! placeholders and ids, symptoms, causes, checklists), spread over guides of 100 errors.
 //! The same count always gives the same guides.
 // Benchmark data: the casts between integer and float widths are deliberate.
-#![allow(dead_code, clippy::cast_possible_truncation, clippy::cast_precision_loss, clippy::cast_sign_loss)]
+#![allow(
+    dead_code,
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss
+)]
 
 use std::fmt::Write as _;
 
@@ -200,6 +205,7 @@ const SYLLABLES: &[&str] = &[
 ];
 
 /// A small deterministic random source (splitmix64).
+#[derive(Debug)]
 pub struct Rng(u64);
 
 impl Rng {
@@ -261,6 +267,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// One guide of `errors` errors as YAML; `n` numbers it.
+#[must_use]
 pub fn guide_yaml(n: usize, errors: usize) -> String {
     let mut rng = Rng::new(n as u64 * 7919 + 17);
     let own: Vec<String> = (0..12).map(|_| product(&mut rng)).collect();
@@ -298,7 +305,11 @@ pub fn guide_yaml(n: usize, errors: usize) -> String {
         let _ = writeln!(y, "    messages:");
         for _ in 0..rng.range(1, 2) {
             let mut m = sentence(&mut rng, (10, 25), &own);
-            let _ = write!(m, " {{resourceName}} code {} at {{timestamp}}.", 1000 + rng.below(9000));
+            let _ = write!(
+                m,
+                " {{resourceName}} code {} at {{timestamp}}.",
+                1000 + rng.below(9000)
+            );
             let _ = writeln!(y, "      - {}", quoted(&m));
         }
         let _ = writeln!(y, "    symptoms:");
@@ -318,6 +329,7 @@ pub fn guide_yaml(n: usize, errors: usize) -> String {
 }
 
 /// Guides holding `errors` errors in all, 100 to a guide.
+#[must_use]
 pub fn guides(errors: usize) -> Vec<String> {
     (0..errors.div_ceil(100))
         .map(|n| guide_yaml(n, (errors - n * 100).min(100)))
