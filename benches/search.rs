@@ -71,12 +71,12 @@ fn keystrokes() {
         let mut hits = 0;
         for _ in 0..25 {
             for query in QUERIES {
-                let mut searcher = Searcher::new(&index);
+                let mut searcher = Searcher::new();
                 let mut typed = String::new();
                 for c in query.chars() {
                     typed.push(c);
                     let start = Instant::now();
-                    let found = searcher.search(&typed);
+                    let found = searcher.search(&index, &typed);
                     samples.push(start.elapsed());
                     hits = found.len();
                 }
@@ -108,18 +108,12 @@ fn main() {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn load_and_index(bencher: divan::Bencher, size: usize) {
     let yaml = synth::guides(size);
-    bencher.bench(|| {
-        let guides = yaml
-            .iter()
-            .enumerate()
-            .filter_map(|(i, y)| load::check(&format!("synth-{i}.yaml"), y.as_bytes(), 0).guide)
-            .collect();
-        let catalog = Catalog {
-            guides,
-            ..Catalog::default()
-        };
-        Index::new(&catalog)
-    });
+    let files: Vec<(String, Vec<u8>)> = yaml
+        .iter()
+        .enumerate()
+        .map(|(i, y)| (format!("synth-{i}.yaml"), y.clone().into_bytes()))
+        .collect();
+    bencher.bench(|| Index::new(&Catalog::from_files(files.clone())));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

@@ -10,3 +10,4 @@ pub mod labels;
 pub mod lang;
 pub mod markup;
 pub mod search;
+pub mod session;

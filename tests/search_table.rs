@@ -213,11 +213,11 @@ fn typing_a_query_one_character_at_a_time_gives_the_same_hits_as_searching_it_wh
     let catalog = Catalog::load(&[Source::Builtin]);
     let index = Index::new(&catalog);
     for &(query, _) in CASES {
-        let mut searcher = Searcher::new(&index);
+        let mut searcher = Searcher::new();
         let mut typed = String::new();
         for c in query.chars() {
             typed.push(c);
-            let incremental = searcher.search(&typed);
+            let incremental = searcher.search(&index, &typed);
             let whole = search::search(&index, &typed);
             assert_eq!(incremental, whole, "after typing {typed:?}");
         }

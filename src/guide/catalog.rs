@@ -130,6 +130,15 @@ impl Catalog {
         catalog
     }
 
+    /// A catalog of guide files already in memory (name and contents), as one source.
+    #[must_use]
+    pub fn from_files(files: Vec<(String, Vec<u8>)>) -> Catalog {
+        let mut catalog = Catalog::default();
+        catalog.add_source(0, files.into_iter().map(|(n, b)| (n, Ok(b))).collect());
+        catalog.resolve_related();
+        catalog
+    }
+
     fn add_source(&mut self, source: usize, files: Vec<(String, Result<Vec<u8>, String>)>) {
         let first_of_source = self.guides.len();
         for (file, checked) in check_all(files, source) {

@@ -16,8 +16,7 @@ use super::vocab::WordMatches;
 use super::{Hit, Index, Query, QueryWord, needed_words};
 
 /// An incremental searcher over one index.
-pub struct Searcher<'i> {
-    index: &'i Index,
+pub struct Searcher {
     matcher: SkimMatcherV2,
     cache: HashMap<(String, bool), Rc<WordMatches>>,
     last: Option<Last>,
@@ -34,7 +33,7 @@ struct Last {
     slack: usize,
 }
 
-impl std::fmt::Debug for Searcher<'_> {
+impl std::fmt::Debug for Searcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Searcher")
             .field("cached_words", &self.cache.len())
@@ -42,11 +41,17 @@ impl std::fmt::Debug for Searcher<'_> {
     }
 }
 
-impl<'i> Searcher<'i> {
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher::new()
+    }
+}
+
+impl Searcher {
+    /// A searcher with nothing typed yet. Use it with one index only.
     #[must_use]
-    pub fn new(index: &'i Index) -> Searcher<'i> {
+    pub fn new() -> Searcher {
         Searcher {
-            index,
             matcher: SkimMatcherV2::default(),
             cache: HashMap::new(),
             last: None,
@@ -54,12 +59,12 @@ impl<'i> Searcher<'i> {
     }
 
     /// The hits for `text`, best first.
-    pub fn search(&mut self, text: &str) -> Vec<Hit> {
+    pub fn search(&mut self, index: &Index, text: &str) -> Vec<Hit> {
         // A cache for one typing session; a very long one starts over.
         if self.cache.len() > 4096 {
             self.cache.clear();
         }
-        let query = Query::parse(text, self.index);
+        let query = Query::parse(text, index);
         let words: Vec<QueryWord> = query
             .words
             .iter()
@@ -68,7 +73,7 @@ impl<'i> Searcher<'i> {
                 let matches = self
                     .cache
                     .entry((w.clone(), typing))
-                    .or_insert_with(|| Rc::new(self.index.match_word(w, typing, &self.matcher)))
+                    .or_insert_with(|| Rc::new(index.match_word(w, typing, &self.matcher)))
                     .clone();
                 QueryWord {
                     text: w.clone(),
@@ -80,8 +85,8 @@ impl<'i> Searcher<'i> {
         let candidates = self
             .last
             .as_ref()
-            .and_then(|last| self.candidates(last, text, &words, slack));
-        let outcome = super::run(self.index, &query, &words, candidates.as_deref());
+            .and_then(|last| candidates(index, last, text, &words, slack));
+        let outcome = super::run(index, &query, &words, candidates.as_deref());
         let bounded = words.iter().all(|w| !w.matches.truncated);
         self.last = Some(Last {
             text: text.to_owned(),
@@ -91,48 +96,48 @@ impl<'i> Searcher<'i> {
         });
         outcome.hits
     }
+}
 
-    /// The only entries the word reading of `words` can find, when the last query bounds
-    /// them; `None` means every entry.
-    fn candidates(
-        &self,
-        last: &Last,
-        text: &str,
-        words: &[QueryWord],
-        slack: usize,
-    ) -> Option<Vec<u32>> {
-        let qualified = last.qualified.as_ref()?;
-        let k = last.words.len();
-        // Only a query that extends the last one, keeps its words and may miss no more of
-        // them can be bounded by it.
-        let keeps_words = k > 0
-            && words.len() >= k
-            && words[..k - 1]
-                .iter()
-                .zip(&last.words)
-                .all(|(a, b)| a.text == b.text);
-        if !text.starts_with(last.text.as_str()) || slack > last.slack || !keeps_words {
-            return None;
-        }
-        let before: HashSet<u32> = last.words[k - 1]
-            .matches
-            .terms
+/// The only entries the word reading of `words` can find, when the last query bounds them;
+/// `None` means every entry.
+fn candidates(
+    index: &Index,
+    last: &Last,
+    text: &str,
+    words: &[QueryWord],
+    slack: usize,
+) -> Option<Vec<u32>> {
+    let qualified = last.qualified.as_ref()?;
+    let k = last.words.len();
+    // Only a query that extends the last one, keeps its words and may miss no more of
+    // them can be bounded by it.
+    let keeps_words = k > 0
+        && words.len() >= k
+        && words[..k - 1]
             .iter()
-            .map(|m| m.term)
-            .collect();
-        let mut entries = qualified.clone();
-        for m in &words[k - 1].matches.terms {
-            if !before.contains(&m.term) {
-                entries.extend(
-                    self.index.terms[m.term as usize]
-                        .postings
-                        .iter()
-                        .map(|p| p.entry),
-                );
-            }
-        }
-        entries.sort_unstable();
-        entries.dedup();
-        Some(entries)
+            .zip(&last.words)
+            .all(|(a, b)| a.text == b.text);
+    if !text.starts_with(last.text.as_str()) || slack > last.slack || !keeps_words {
+        return None;
     }
+    let before: HashSet<u32> = last.words[k - 1]
+        .matches
+        .terms
+        .iter()
+        .map(|m| m.term)
+        .collect();
+    let mut entries = qualified.clone();
+    for m in &words[k - 1].matches.terms {
+        if !before.contains(&m.term) {
+            entries.extend(
+                index.terms[m.term as usize]
+                    .postings
+                    .iter()
+                    .map(|p| p.entry),
+            );
+        }
+    }
+    entries.sort_unstable();
+    entries.dedup();
+    Some(entries)
 }
