@@ -11,3 +11,4 @@ pub mod lang;
 pub mod markup;
 pub mod search;
 pub mod session;
+pub mod tui;

@@ -9,7 +9,7 @@ mod search;
 mod show;
 mod validate;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +35,14 @@ pub struct Args {
     /// `LC_MESSAGES`, `LANG`; else en].
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+
+    /// Open the terminal UI on the search screen with TEXT typed in.
+    #[arg(long, value_name = "TEXT", conflicts_with = "guide")]
+    pub search: Option<String>,
+
+    /// Open the terminal UI straight into a guided session of guide ID.
+    #[arg(long, value_name = "ID")]
+    pub guide: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -83,6 +91,8 @@ pub enum Command {
 pub struct Context {
     pub lang: Lang,
     pub sources: Vec<Source>,
+    /// The user data folder (`$XDG_DATA_HOME`), where sessions are saved.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -96,10 +106,11 @@ impl Context {
             lang: Lang::detect(args.lang, env),
             sources: Source::configured(
                 !args.no_builtin,
-                data_dir,
+                data_dir.clone(),
                 tshoot_guides.as_deref(),
                 &args.guides,
             ),
+            data_dir,
         }
     }
 }
@@ -116,7 +127,11 @@ pub fn main() -> ExitCode {
         }
     };
     let context = Context::from_env(&args);
-    match run(args.command, &context) {
+    let start = Start {
+        search: args.search,
+        guide: args.guide,
+    };
+    match run(args.command, &start, &context) {
         Ok(code) => code,
         // A reader that went away (`tshoot show x | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -128,17 +143,32 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(command: Option<Command>, context: &Context) -> anyhow::Result<ExitCode> {
+/// Where the terminal UI opens.
+#[derive(Debug, Default)]
+pub struct Start {
+    pub search: Option<String>,
+    pub guide: Option<String>,
+}
+
+fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
         Some(Command::Validate { paths }) => validate::run(context, &paths),
         Some(Command::List { json }) => {
             let catalog = load(context);
             list::run(&catalog, context.lang, json)
         }
-        // Until the terminal UI exists, bare `tshoot` lists the guides.
         None => {
             let catalog = load(context);
-            list::run(&catalog, context.lang, false)
+            let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+            if !interactive {
+                anyhow::ensure!(
+                    start.search.is_none() && start.guide.is_none(),
+                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search`"
+                );
+                // On a pipe there is no screen to draw: list the guides instead.
+                return list::run(&catalog, context.lang, false);
+            }
+            tui(catalog, start, context)
         }
         Some(Command::Search {
             text,
@@ -164,6 +194,25 @@ fn run(command: Option<Command>, context: &Context) -> anyhow::Result<ExitCode> 
             show::run(&catalog, &id, context.lang, json)
         }
     }
+}
+
+/// Opens the terminal UI.
+fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
+    let mut app = crate::tui::App::new(catalog, context.lang);
+    if let Some(id) = &start.guide {
+        anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
+    } else if let Some(text) = &start.search {
+        app.open_search(text);
+    }
+    let world = crate::tui::terminal::World {
+        sessions: context
+            .data_dir
+            .as_ref()
+            .map(|d| d.join("tshoot").join("sessions")),
+        browser: true,
+    };
+    crate::tui::terminal::run(&mut app, &world)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the configured guides, reporting on stderr the files that failed and the guides

@@ -1,0 +1,139 @@
+//! The one loop that owns the terminal: draw, wait for an event, map it, update, perform
+//! the effect. Generic over the backend and the event source, so tests run the real loop
+//! on a `TestBackend` with scripted events.
+//!
+//! The terminal is given back on every exit path: quit, Ctrl-C, an error, SIGTERM/SIGHUP
+//! (a flag checked between events), and a panic (ratatui's hook, plus ours for mouse
+//! capture and bracketed paste).
+
+use std::io::stdout;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+
+use super::app::{App, Effect};
+use super::{export, keymap};
+use crate::labels::Label;
+
+/// Where input comes from.
+pub trait Events {
+    /// The next event, or `None` when `timeout` passed without one.
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>>;
+}
+
+/// The real terminal's events.
+#[derive(Debug)]
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// How effects reach the world.
+#[derive(Debug, Default)]
+pub struct World {
+    /// Where sessions are saved (`…/tshoot/sessions`); `None` when there is no data dir.
+    pub sessions: Option<PathBuf>,
+    /// Whether `o` may start a browser.
+    pub browser: bool,
+}
+
+/// Runs the app in the real terminal until it quits.
+pub fn run(app: &mut App, world: &World) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        ratatui_hook(info);
+    }));
+    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .map_err(anyhow::Error::from)
+        .and_then(|()| event_loop(&mut terminal, app, &mut TerminalEvents, &stop, world));
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+/// Draws and handles events until the app quits, `stop` is set, or the events end.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl Events,
+    stop: &AtomicBool,
+    world: &World,
+) -> anyhow::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let mut dirty = true;
+    while !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        let Some(event) = events.next(Duration::from_millis(200))? else {
+            dirty = false;
+            continue;
+        };
+        dirty = true;
+        if matches!(event, Event::Resize(..)) {
+            terminal.autoresize()?;
+        }
+        let Some(msg) = keymap::map(app, &event) else {
+            continue;
+        };
+        match app.update(msg) {
+            Some(Effect::Quit) => break,
+            Some(effect) => perform(app, effect, world),
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+fn perform(app: &mut App, effect: Effect, world: &World) {
+    let lang = app.lang;
+    match effect {
+        Effect::Quit => {}
+        Effect::Export(markdown) => {
+            let saved = world
+                .sessions
+                .as_ref()
+                .ok_or_else(|| std::io::Error::other("no data folder"))
+                .and_then(|dir| {
+                    let stamp = export::now_utc()
+                        .replace([' ', ':'], "-")
+                        .replace("-UTC", "");
+                    export::save(dir, &format!("session-{stamp}"), &markdown)
+                });
+            app.status = Some(match saved {
+                Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
+                Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),
+            });
+        }
+        Effect::Open(url) => {
+            if world.browser {
+                let _ = open::that_detached(&url);
+            }
+            app.status = Some(url);
+        }
+    }
+}
