@@ -32,6 +32,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let wide = area.width >= 70;
     let [main, side] = if wide {
         Layout::horizontal([Constraint::Min(30), Constraint::Length(30)]).areas(area)
+    } else if *focus == Focus::Main {
+        // A narrow screen gives the question all the room; Tab shows the breadcrumb.
+        [area, Rect::default()]
     } else {
         let side_height = u16::try_from(walk.path.len())
             .unwrap_or(0)

@@ -1,0 +1,290 @@
+//! The TUI driven by key scripts, no terminal needed: every ITSMC error reached through the
+//! tree, back and breadcrumb jumps, ticks, "not fixed" to the next candidate and on to
+//! escalation, a paste in search opened in the reference, and the real loop on a
+//! `TestBackend`.
+
+use std::collections::VecDeque;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tshoot::guide::catalog::{Catalog, Source};
+use tshoot::guide::{Guide, Next};
+use tshoot::lang::Lang;
+use tshoot::session::At;
+use tshoot::tui::terminal::{Events, World, event_loop};
+use tshoot::tui::{App, Screen, keymap};
+
+fn app() -> App {
+    App::new(Catalog::load(&[Source::Builtin]), Lang::En)
+}
+
+/// Key events for a script: words separated by spaces; `<enter>`, `<esc>`, `<tab>`,
+/// `<up>`, `<down>`, `<bs>`, `<space>`, `<c-c>` name keys, anything else is typed.
+fn events(script: &str) -> Vec<Event> {
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut out = Vec::new();
+    for word in script.split(' ').filter(|w| !w.is_empty()) {
+        match word {
+            "<enter>" => out.push(key(KeyCode::Enter)),
+            "<esc>" => out.push(key(KeyCode::Esc)),
+            "<tab>" => out.push(key(KeyCode::Tab)),
+            "<up>" => out.push(key(KeyCode::Up)),
+            "<down>" => out.push(key(KeyCode::Down)),
+            "<bs>" => out.push(key(KeyCode::Backspace)),
+            "<space>" => out.push(key(KeyCode::Char(' '))),
+            "<c-c>" => out.push(Event::Key(KeyEvent::new(
+                KeyCode::Char('c'),
+                KeyModifiers::CONTROL,
+            ))),
+            typed => out.extend(typed.chars().map(|c| key(KeyCode::Char(c)))),
+        }
+    }
+    out
+}
+
+/// Feeds a script through the keymap and `update`; returns whether it asked to quit.
+fn press(app: &mut App, script: &str) -> bool {
+    for event in events(script) {
+        if let Some(msg) = keymap::map(app, &event)
+            && app.update(msg) == Some(tshoot::tui::Effect::Quit)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn at(app: &App) -> At {
+    match &app.screen {
+        Screen::Walk { walk, .. } => walk.at.clone(),
+        other => panic!("not in a walk: {other:?}"),
+    }
+}
+
+/// The answer numbers (1-based) that lead from the start to `error`, shortest first.
+fn path_to(guide: &Guide, error: usize) -> Vec<usize> {
+    let mut queue = VecDeque::from([(guide.start, Vec::new())]);
+    while let Some((node, path)) = queue.pop_front() {
+        for (i, answer) in guide.nodes[node].answers.iter().enumerate() {
+            let mut next_path = path.clone();
+            next_path.push(i + 1);
+            match answer.next {
+                Next::Error(e) if e == error => return next_path,
+                Next::Node(n) => queue.push_back((n, next_path)),
+                Next::Error(_) => {}
+            }
+        }
+    }
+    panic!("error {error} unreachable");
+}
+
+#[test]
+fn the_tree_leads_to_every_itsmc_error_by_number_keys() {
+    let catalog = Catalog::load(&[Source::Builtin]);
+    for (g, guide) in catalog.guides.iter().enumerate() {
+        for e in 0..guide.errors.len() {
+            let mut app = app();
+            let down = "<down> ".repeat(g);
+            let answers: Vec<String> = path_to(guide, e).iter().map(ToString::to_string).collect();
+            press(&mut app, &format!("{down}<enter> 1 {}", answers.join(" ")));
+            assert_eq!(
+                at(&app),
+                At::Outcome(e),
+                "{}/{}",
+                guide.id,
+                guide.errors[e].id
+            );
+        }
+    }
+}
+
+#[test]
+fn back_jump_and_rebranch_keep_the_breadcrumb_equal_to_the_path() {
+    let mut app = app();
+    press(&mut app, "<enter> 1 1 6");
+    assert_eq!(at(&app), At::Outcome(5)); // missing-connector
+    press(&mut app, "b");
+    assert!(matches!(at(&app), At::Question(1)));
+    // Jump through the breadcrumb to the first question and choose differently.
+    press(&mut app, "<tab> <up> <enter> 2");
+    assert_eq!(at(&app), At::Outcome(6)); // lack-of-connection-details
+    let Screen::Walk { walk, .. } = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(walk.path.len(), 1);
+    press(&mut app, "r");
+    assert!(matches!(at(&app), At::Question(0)));
+    press(&mut app, "<bs> <bs>");
+    assert!(
+        matches!(at(&app), At::Question(0)),
+        "nothing before the first question"
+    );
+}
+
+#[test]
+fn ticks_survive_going_back_and_forth() {
+    let mut app = app();
+    press(&mut app, "<enter> 1 1 6 <space> <down> <down> <space>");
+    let ticks = |app: &App| match &app.screen {
+        Screen::Walk { walk, .. } => (0..5).map(|s| walk.ticked(5, s)).collect::<Vec<_>>(),
+        _ => unreachable!(),
+    };
+    assert_eq!(ticks(&app), [true, false, true, false, false]);
+    press(&mut app, "b 6");
+    assert_eq!(ticks(&app), [true, false, true, false, false]);
+    press(&mut app, "<space>");
+    assert_eq!(ticks(&app), [false, false, true, false, false]);
+}
+
+#[test]
+fn not_fixed_goes_to_the_next_candidates_then_escalation() {
+    let catalog = Catalog::load(&[Source::Builtin]);
+    let guide = &catalog.guides[0];
+    let mut app = app();
+    press(&mut app, "<enter> 1 1 6");
+    // First the error's related errors in this guide, then the others the question offered.
+    press(&mut app, "n");
+    assert_eq!(
+        at(&app),
+        At::Outcome(
+            guide
+                .errors
+                .iter()
+                .position(|e| e.id == "lack-of-connection-details")
+                .expect("exists")
+        )
+    );
+    let mut seen = 1;
+    while matches!(at(&app), At::Outcome(_)) {
+        press(&mut app, "n");
+        seen += 1;
+        assert!(seen < 20, "the candidates never end");
+    }
+    assert_eq!(at(&app), At::Escalation);
+    let Screen::Walk { walk, .. } = &app.screen else {
+        unreachable!()
+    };
+    // The first outcome, its related error, and the six others the status question offered.
+    let mut tried: Vec<&str> = walk
+        .tried
+        .iter()
+        .map(|&e| guide.errors[e].id.as_str())
+        .collect();
+    assert_eq!(tried.len(), 8);
+    tried.sort_unstable();
+    tried.dedup();
+    assert_eq!(tried.len(), 8, "no error offered twice");
+    assert!(
+        !tried.contains(&"ip-restrictions"),
+        "not reachable from the status question"
+    );
+    press(&mut app, "r 2 y");
+    assert_eq!(at(&app), At::Solved(6));
+}
+
+#[test]
+fn a_pasted_message_opens_its_reference_entry() {
+    let mut app = app();
+    press(&mut app, "/");
+    assert!(app.typing());
+    let paste = "2024-11-03T08:15:22Z ERROR Could not create/update work item for alert CPU-High.\nITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.";
+    let msg = keymap::map(&app, &Event::Paste(paste.to_owned())).expect("a paste");
+    app.update(msg);
+    let Screen::Search { hits, .. } = &app.screen else {
+        panic!("not searching")
+    };
+    assert_eq!(
+        hits[0].captures[0],
+        ("alertName".to_owned(), "CPU-High".to_owned())
+    );
+    press(&mut app, "<enter>");
+    let Screen::Reference {
+        guide, selected, ..
+    } = app.screen
+    else {
+        panic!("not in the reference")
+    };
+    assert_eq!(
+        app.catalog.guides[guide].errors[selected].id,
+        "missing-connector"
+    );
+    // Esc goes back to the search, then clears it, then leaves it.
+    press(&mut app, "<esc>");
+    assert!(matches!(&app.screen, Screen::Search { query, .. } if !query.is_empty()));
+    press(&mut app, "<esc> <esc>");
+    assert!(matches!(app.screen, Screen::Home { .. }));
+}
+
+#[test]
+fn q_is_a_letter_in_the_search_field_and_quits_elsewhere() {
+    let mut app = app();
+    assert!(!press(&mut app, "/ q b"));
+    assert!(matches!(&app.screen, Screen::Search { query, .. } if query == "qb"));
+    assert!(press(&mut app, "<c-c>"), "Ctrl-C quits from a text field");
+    let mut app = self::app();
+    assert!(press(&mut app, "<enter> q"));
+}
+
+#[test]
+fn the_reference_follows_related_errors_across_guides() {
+    let mut app = app();
+    press(&mut app, "<down> <enter> 2 <tab> <enter>");
+    let Screen::Reference {
+        guide, selected, ..
+    } = app.screen
+    else {
+        panic!("not in the reference")
+    };
+    assert_eq!(app.catalog.guides[guide].id, "itsmc-dashboard-errors");
+    assert_eq!(
+        app.catalog.guides[guide].errors[selected].id,
+        "unexpected-response"
+    );
+}
+
+struct Script(VecDeque<Event>);
+
+impl Events for Script {
+    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
+        Ok(self.0.pop_front().or_else(|| {
+            Some(Event::Key(KeyEvent::new(
+                KeyCode::Char('q'),
+                KeyModifiers::NONE,
+            )))
+        }))
+    }
+}
+
+#[test]
+fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let world = World {
+        sessions: Some(dir.path().join("sessions")),
+        browser: false,
+    };
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    let mut script = Script(events("<enter> 1 1 6 <space> y e").into());
+    event_loop(
+        &mut terminal,
+        &mut app,
+        &mut script,
+        &AtomicBool::new(false),
+        &world,
+    )
+    .expect("loop ends");
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
+        .expect("saved")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(saved.len(), 1);
+    let text = std::fs::read_to_string(saved[0].path()).expect("readable");
+    assert!(text.contains("- [x] Find the action groups"), "{text}");
+    assert!(
+        text.contains("Fixed by the steps for Missing connector"),
+        "{text}"
+    );
+}
