@@ -87,7 +87,7 @@ pub struct Problem {
 }
 
 /// Every loaded guide, and what went wrong on the way.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Catalog {
     pub guides: Vec<Guide>,
     /// Errors (the file was skipped) and warnings, in load order.

@@ -325,6 +325,8 @@ impl App {
                 *focus = Focus::Main;
             }
         }
+        // Going back shortens the breadcrumb under the selection.
+        *crumb = (*crumb).min(walk.path.len().saturating_sub(1));
     }
 
     fn reference_update(&mut self, msg: Msg) {

@@ -1,0 +1,103 @@
+//! Random keys, pastes and resizes at any size from 1×1 to 300×100 never panic, and the
+//! state stays sound: selections in range, the breadcrumb equal to the answers given.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tshoot::guide::catalog::{Catalog, Source};
+use tshoot::lang::Lang;
+use tshoot::session::At;
+use tshoot::tui::{App, Effect, Screen, keymap};
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::load(&[Source::Builtin]))
+}
+
+#[derive(Clone, Debug)]
+enum Input {
+    Key(KeyCode, bool),
+    Paste(String),
+    Resize(u16, u16),
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    let code = prop_oneof![
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Tab),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        Just(KeyCode::Backspace),
+        proptest::char::range(' ', '~').prop_map(KeyCode::Char),
+        proptest::char::any().prop_map(KeyCode::Char),
+    ];
+    prop_oneof![
+        8 => (code, proptest::bool::weighted(0.02)).prop_map(|(c, ctrl)| Input::Key(c, ctrl)),
+        1 => "\\PC{0,200}".prop_map(Input::Paste),
+        1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+/// The state invariants.
+fn check(app: &App) {
+    let guides = &app.catalog.guides;
+    match &app.screen {
+        Screen::Home { selected } => assert!(*selected < guides.len().max(1)),
+        Screen::Guide { guide, selected } => assert!(*guide < guides.len() && *selected < 2),
+        Screen::Walk { guide, walk, selected, crumb, .. } => {
+            let g = &guides[*guide];
+            // The breadcrumb is the path: each answer leads to the next crumb's question.
+            for pair in walk.path.windows(2) {
+                let next = g.nodes[pair[0].node].answers[pair[0].answer].next;
+                assert_eq!(next, tshoot::guide::Next::Node(pair[1].node));
+            }
+            match walk.at {
+                At::Question(n) => assert!(*selected < g.nodes[n].answers.len()),
+                At::Outcome(e) => assert!(*selected < g.errors[e].checklist.len()),
+                At::Solved(_) | At::Escalation => {}
+            }
+            assert!(walk.path.is_empty() || *crumb < walk.path.len());
+        }
+        Screen::Reference { guide, selected, .. } => assert!(*selected < guides[*guide].errors.len()),
+        Screen::Search { hits, selected, .. } => assert!(hits.is_empty() || *selected < hits.len()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_input_never_panics_and_keeps_the_state_sound(inputs in proptest::collection::vec(input(), 1..60)) {
+        let mut app = App::new(catalog().clone(), Lang::Sv);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+        for input in inputs {
+            let event = match input {
+                Input::Key(code, ctrl) => {
+                    let mods = if ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE };
+                    Event::Key(KeyEvent::new(code, mods))
+                }
+                Input::Paste(text) => Event::Paste(text),
+                Input::Resize(w, h) => {
+                    terminal.backend_mut().resize(w, h);
+                    terminal.autoresize().expect("resizes");
+                    Event::Resize(w, h)
+                }
+            };
+            if let Some(msg) = keymap::map(&app, &event)
+                && app.update(msg) == Some(Effect::Quit)
+            {
+                break;
+            }
+            check(&app);
+            terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draws");
+        }
+    }
+}
