@@ -52,7 +52,13 @@ fn check(app: &App) {
     match &app.screen {
         Screen::Home { selected } => assert!(*selected < guides.len().max(1)),
         Screen::Guide { guide, selected } => assert!(*guide < guides.len() && *selected < 2),
-        Screen::Walk { guide, walk, selected, crumb, .. } => {
+        Screen::Walk {
+            guide,
+            walk,
+            selected,
+            crumb,
+            ..
+        } => {
             let g = &guides[*guide];
             // The breadcrumb is the path: each answer leads to the next crumb's question.
             for pair in walk.path.windows(2) {
@@ -66,7 +72,9 @@ fn check(app: &App) {
             }
             assert!(walk.path.is_empty() || *crumb < walk.path.len());
         }
-        Screen::Reference { guide, selected, .. } => assert!(*selected < guides[*guide].errors.len()),
+        Screen::Reference {
+            guide, selected, ..
+        } => assert!(*selected < guides[*guide].errors.len()),
         Screen::Search { hits, selected, .. } => assert!(hits.is_empty() || *selected < hits.len()),
     }
 }

@@ -7,7 +7,7 @@ use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
 use tshoot::tui::{App, keymap};
 
-/// The app after a key script (see tests/tui_flows.rs for the notation).
+/// The app after a key script (see `tests/tui_flows.rs` for the notation).
 fn app_after(lang: Lang, script: &str) -> App {
     let mut app = App::new(Catalog::load(&[Source::Builtin]), lang);
     for word in script.split(' ').filter(|w| !w.is_empty()) {

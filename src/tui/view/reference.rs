@@ -77,7 +77,7 @@ fn detail_lines<'a>(
         .collect();
     lines.push(Line::styled(format!("{}/{}", g.id, error.id), theme.dim));
     let section = |lines: &mut Vec<Line>, label: Label| {
-        lines.push(Line::styled(label.text(lang), theme.heading))
+        lines.push(Line::styled(label.text(lang), theme.heading));
     };
     if !error.messages.is_empty() {
         section(&mut lines, Label::Messages);

@@ -1,0 +1,162 @@
+//! The real binary in a real pseudo-terminal: it starts on the home screen, takes typing,
+//! and on `q`, Ctrl-C or SIGTERM leaves the alternate screen, shows the cursor and turns off
+//! mouse capture and bracketed paste.
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tshoot"));
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("PATH", "/usr/bin:/bin");
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("XDG_DATA_HOME", "/nonexistent/tshoot-pty-test");
+        cmd.env("HOME", "/nonexistent/tshoot-pty-test");
+        let child = pty.slave.spawn_command(cmd).expect("spawns");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("writer");
+        Session {
+            child,
+            writer,
+            output,
+            _master: pty.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        let size = |n| std::num::NonZero::new(n).expect("not zero");
+        let mut parser = vt100::Parser::new(size(24), size(80), 0);
+        parser.process(&self.output.lock().expect("lock"));
+        parser.screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.screen().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never showed {text:?}:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("writes");
+        self.writer.flush().expect("flushes");
+    }
+
+    /// Waits for the process to end and returns everything it wrote.
+    fn finish(mut self) -> Vec<u8> {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("waits") {
+                assert!(status.success(), "exit status {status:?}");
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        self.output.lock().expect("lock").clone()
+    }
+}
+
+/// The terminal was given back: every mode turned on was turned off after it.
+fn assert_restored(out: &[u8]) {
+    let text = String::from_utf8_lossy(out);
+    for (on, off, what) in [
+        ("\x1b[?1049h", "\x1b[?1049l", "alternate screen"),
+        ("\x1b[?2004h", "\x1b[?2004l", "bracketed paste"),
+        ("\x1b[?1000h", "\x1b[?1000l", "mouse capture"),
+    ] {
+        let last_on = text
+            .rfind(on)
+            .unwrap_or_else(|| panic!("{what} never turned on"));
+        let last_off = text
+            .rfind(off)
+            .unwrap_or_else(|| panic!("{what} never turned off"));
+        assert!(last_off > last_on, "{what} left on");
+    }
+    let hidden = text.rfind("\x1b[?25l").unwrap_or(0);
+    assert!(
+        text.rfind("\x1b[?25h").is_some_and(|shown| shown > hidden),
+        "cursor left hidden"
+    );
+}
+
+#[test]
+fn starts_takes_typing_and_quits_with_q() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Connector status errors in the ITSMC dashboard");
+    s.send(b"/");
+    s.wait_for("Type or paste");
+    s.send(b"StatusCode=429");
+    s.wait_for("ServiceNow rate limit (HTTP 429)");
+    s.send(b"\x1b");
+    s.wait_for("Type or paste");
+    s.send(b"\x1b");
+    s.wait_for("Guides");
+    s.send(b"q");
+    assert_restored(&s.finish());
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search_field() {
+    let mut s = Session::start(&["--search", "token expired"]);
+    s.wait_for("Invalid refresh token");
+    s.send(b"\x03");
+    assert_restored(&s.finish());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let s = Session::start(&["--guide", "itsmc-dashboard-errors"]);
+    s.wait_for("Where do you see the error?");
+    let pid = s.child.process_id().expect("a pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    assert_restored(&s.finish());
+}
