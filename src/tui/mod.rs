@@ -6,6 +6,7 @@
 pub mod app;
 pub mod export;
 pub mod keymap;
+mod screens;
 pub mod terminal;
 pub mod text;
 pub mod theme;
