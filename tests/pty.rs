@@ -160,3 +160,18 @@ fn sigterm_restores_the_terminal() {
     assert!(status.success());
     assert_restored(&s.finish());
 }
+
+#[test]
+fn sighup_restores_the_terminal() {
+    // What a terminal emulator's window closing sends. (Closing the master here is not
+    // possible while the reader thread holds a copy of it.)
+    let s = Session::start(&["--search", "429"]);
+    s.wait_for("ServiceNow rate limit");
+    let pid = s.child.process_id().expect("a pid");
+    let status = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    assert_restored(&s.finish());
+}

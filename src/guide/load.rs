@@ -175,12 +175,34 @@ fn message(error: &DeserializeError) -> String {
             format!("unknown field `{field}`{hint}")
         };
     }
+    match error {
+        DeserializeError::AliasExpansionLimitExceeded {
+            max_expansions_per_anchor,
+            ..
+        } => {
+            return format!(
+                "an anchor is repeated through aliases more than {max_expansions_per_anchor} times: refused as a possible alias bomb"
+            );
+        }
+        DeserializeError::AliasReplayLimitExceeded {
+            max_total_replayed_events,
+            ..
+        } => {
+            return format!(
+                "aliases expand to more than {max_total_replayed_events} parser events: refused as a possible alias bomb"
+            );
+        }
+        _ => {}
+    }
     match UserMessageFormatter.format_message(error).as_ref() {
         "expected sequence start" => {
             "expected a list here (`[a, b]` or lines starting with `- `)".to_owned()
         }
         "expected mapping start" => "expected a map of fields here (`key: value` lines)".to_owned(),
-        other => other.to_owned(),
+        other => match other.strip_prefix("YAML document too large or too complex") {
+            Some(detail) => format!("the file is too large or too complex to read safely{detail}"),
+            None => other.to_owned(),
+        },
     }
 }
 

@@ -240,5 +240,4 @@ impl App {
             m => move_in(selected, hits.len(), &m),
         }
     }
-
 }

@@ -56,9 +56,7 @@ pub struct World {
 /// Runs the app in the real terminal until it quits.
 pub fn run(app: &mut App, world: &World) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -71,6 +69,24 @@ pub fn run(app: &mut App, world: &World) -> anyhow::Result<()> {
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// On SIGTERM or SIGHUP, asks the loop to stop; if it has not ended the process shortly
+/// after (a hung-up terminal can keep crossterm reading end-of-file forever), gives the
+/// terminal back from here and exits.
+fn watch_signals(stop: Arc<AtomicBool>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(500));
+            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// Draws and handles events until the app quits, `stop` is set, or the events end.
