@@ -5,8 +5,9 @@
 //! cargo run --release --example synth -- 50000 /tmp/synth
 //! ```
 //!
-//! It writes `guides/synth-N.yaml` (100 errors each) and `errors.txt`, every error as one
-//! line (guide/id, title, messages, symptoms, causes), as fzf would be given them.
+//! It writes `guides/synth-N.yaml` (100 errors each, or as many as a third argument says) and
+//! `errors.txt`, every error as one line (guide/id, title, messages, symptoms, causes), as fzf
+//! would be given them.
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
@@ -21,10 +22,14 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let errors: usize = args.next().unwrap_or_else(|| "50000".into()).parse()?;
     let out = PathBuf::from(args.next().unwrap_or_else(|| "synth".into()));
+    let per_guide: usize = args.next().map_or(Ok(100), |n| n.parse())?;
     let guides = out.join("guides");
     std::fs::create_dir_all(&guides)?;
     let mut lines = std::io::BufWriter::new(std::fs::File::create(out.join("errors.txt"))?);
-    for (n, yaml) in synth::guides(errors).iter().enumerate() {
+    let yamls: Vec<String> = (0..errors.div_ceil(per_guide))
+        .map(|n| synth::guide_yaml(n, (errors - n * per_guide).min(per_guide)))
+        .collect();
+    for (n, yaml) in yamls.iter().enumerate() {
         std::fs::write(guides.join(format!("synth-{n}.yaml")), yaml)?;
         let guide = load::check("synth", yaml.as_bytes(), 0)
             .guide

@@ -83,10 +83,14 @@ fn broken_files_are_named_and_everything_else_loads() {
             .filter(|d| d.severity == Severity::Error && d.file == path)
             .map(ToString::to_string)
             .collect();
-        assert!(errors.iter().any(|e| e.contains(message)), "{file}: {errors:?}");
+        assert!(
+            errors.iter().any(|e| e.contains(message)),
+            "{file}: {errors:?}"
+        );
         if file != "too-big.yaml" {
             assert!(
-                errors.iter().all(|e| e[path.len()..].starts_with(':') && e[path.len() + 1..].starts_with(|c: char| c.is_ascii_digit())),
+                errors.iter().all(|e| e[path.len()..].starts_with(':')
+                    && e[path.len() + 1..].starts_with(|c: char| c.is_ascii_digit())),
                 "{file} has no line:col: {errors:?}"
             );
         }
@@ -105,7 +109,13 @@ fn all_texts(guide: &Guide) -> Vec<&Text> {
     }
     for error in &guide.errors {
         texts.push(&error.title);
-        texts.extend(error.messages.iter().chain(&error.symptoms).chain(&error.causes));
+        texts.extend(
+            error
+                .messages
+                .iter()
+                .chain(&error.symptoms)
+                .chain(&error.causes),
+        );
         for step in &error.checklist {
             texts.push(&step.text);
             texts.extend(&step.details);
@@ -127,7 +137,17 @@ fn no_text_of_a_loaded_guide_can_drive_a_terminal() {
         }
         assert!(guide.tags.iter().all(|t| is_safe(t)));
     }
-    assert_eq!(catalog.guide("unicode-tricks").expect("loads").title.show(Lang::En).chars().filter(|c| matches!(c, '\u{202e}' | '\u{2066}' | '\u{2069}')).count(), 0);
+    assert_eq!(
+        catalog
+            .guide("unicode-tricks")
+            .expect("loads")
+            .title
+            .show(Lang::En)
+            .chars()
+            .filter(|c| matches!(c, '\u{202e}' | '\u{2066}' | '\u{2069}'))
+            .count(),
+        0
+    );
 }
 
 #[test]
@@ -155,21 +175,47 @@ fn no_escape_byte_reaches_stdout_from_any_command() {
 fn no_escape_reaches_the_screen() {
     let (_tmp, dir) = corpus();
     let catalog = load(&dir);
-    let g = catalog.guides.iter().position(|g| g.id == "escapes").expect("loads");
+    let g = catalog
+        .guides
+        .iter()
+        .position(|g| g.id == "escapes")
+        .expect("loads");
     let mut app = App::new(catalog, Lang::En);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     for screen in [
         Screen::Home { selected: 5 },
-        Screen::Reference { guide: g, selected: 0, focus: tshoot::tui::app::Focus::Main, related: 0, scroll: 0 },
+        Screen::Reference {
+            guide: g,
+            selected: 0,
+            focus: tshoot::tui::app::Focus::Main,
+            related: 0,
+            scroll: 0,
+        },
     ] {
         app.screen = screen;
-        terminal.draw(|f| f.render_widget(&app, f.area())).expect("draws");
-        let cells: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+        terminal
+            .draw(|f| f.render_widget(&app, f.area()))
+            .expect("draws");
+        let cells: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
         assert!(is_safe(&cells), "{cells:?}");
         assert!(cells.contains("Title red"));
     }
     assert!(app.open_walk("escapes"));
-    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draws");
-    let cells: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draws");
+    let cells: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
     assert!(is_safe(&cells) && cells.contains("Question red"));
 }

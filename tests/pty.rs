@@ -18,6 +18,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -34,6 +38,9 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("XDG_DATA_HOME", "/nonexistent/tshoot-pty-test");
         cmd.env("HOME", "/nonexistent/tshoot-pty-test");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawns");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -81,12 +88,20 @@ impl Session {
         self.writer.flush().expect("flushes");
     }
 
-    /// Waits for the process to end and returns everything it wrote.
-    fn finish(mut self) -> Vec<u8> {
+    /// Waits for the process to end successfully and returns everything it wrote.
+    fn finish(self) -> Vec<u8> {
+        let (success, out) = self.finish_any();
+        assert!(success, "failed");
+        out
+    }
+
+    /// Waits for the process to end and returns whether it succeeded, and its output.
+    fn finish_any(mut self) -> (bool, Vec<u8>) {
         let start = Instant::now();
+        let success;
         loop {
             if let Some(status) = self.child.try_wait().expect("waits") {
-                assert!(status.success(), "exit status {status:?}");
+                success = status.success();
                 break;
             }
             assert!(
@@ -97,7 +112,7 @@ impl Session {
             std::thread::sleep(Duration::from_millis(50));
         }
         std::thread::sleep(Duration::from_millis(200));
-        self.output.lock().expect("lock").clone()
+        (success, self.output.lock().expect("lock").clone())
     }
 }
 
@@ -174,4 +189,16 @@ fn sighup_restores_the_terminal() {
         .expect("kill runs");
     assert!(status.success());
     assert_restored(&s.finish());
+}
+
+#[test]
+fn a_panic_in_the_loop_restores_the_terminal() {
+    let s = Session::start_with(&[], &[("TSHOOT_TEST_PANIC", "1")]);
+    let (success, out) = s.finish_any();
+    assert!(!success, "a panic must not look like success");
+    assert_restored(&out);
+    assert!(
+        String::from_utf8_lossy(&out).contains("TSHOOT_TEST_PANIC is set"),
+        "the panic message is shown"
+    );
 }

@@ -4,7 +4,8 @@
 //! `TestBackend`.
 
 use std::collections::VecDeque;
-use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -245,17 +246,24 @@ fn the_reference_follows_related_errors_across_guides() {
     );
 }
 
-struct Script(VecDeque<Event>);
+/// Scripted events; when they run out, the loop is told to stop.
+struct Script(VecDeque<Event>, Arc<AtomicBool>);
 
 impl Events for Script {
     fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
-        Ok(self.0.pop_front().or_else(|| {
-            Some(Event::Key(KeyEvent::new(
-                KeyCode::Char('q'),
-                KeyModifiers::NONE,
-            )))
-        }))
+        let next = self.0.pop_front();
+        if next.is_none() {
+            self.1.store(true, Ordering::Relaxed);
+        }
+        Ok(next)
     }
+}
+
+fn run_script(app: &mut App, world: &World, script: &str) {
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    let mut events = Script(events(script).into(), Arc::clone(&stop));
+    event_loop(&mut terminal, app, &mut events, &stop, world).expect("loop ends");
 }
 
 #[test]
@@ -266,16 +274,14 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
         browser: false,
     };
     let mut app = app();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
-    let mut script = Script(events("<enter> 1 1 6 <space> y e").into());
-    event_loop(
-        &mut terminal,
-        &mut app,
-        &mut script,
-        &AtomicBool::new(false),
-        &world,
-    )
-    .expect("loop ends");
+    run_script(&mut app, &world, "<enter> 1 1 6 <space> y e");
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Saved to ")),
+        "{:?}",
+        app.status
+    );
     let saved: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
         .expect("saved")
         .filter_map(Result::ok)
@@ -287,4 +293,26 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
         text.contains("Fixed by the steps for Missing connector"),
         "{text}"
     );
+}
+
+#[test]
+fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").expect("write");
+    let world = World {
+        sessions: Some(file.join("sessions")),
+        browser: false,
+    };
+    let mut app = app();
+    run_script(&mut app, &world, "<enter> 1 1 6 e");
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Could not save the session")),
+        "{:?}",
+        app.status
+    );
+    run_script(&mut app, &world, "n");
+    assert!(matches!(at(&app), At::Outcome(_)), "the session goes on");
 }

@@ -100,10 +100,13 @@ pub fn event_loop<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    // A test hook: the PTY tests prove the terminal is restored after a panic in the loop.
+    let panic_for_test = std::env::var_os("TSHOOT_TEST_PANIC").is_some();
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            assert!(!panic_for_test, "TSHOOT_TEST_PANIC is set");
         }
         let Some(event) = events.next(Duration::from_millis(200))? else {
             dirty = false;
