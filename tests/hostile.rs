@@ -201,7 +201,7 @@ fn no_escape_reaches_the_screen() {
             .buffer()
             .content()
             .iter()
-            .map(|c| c.symbol())
+            .map(ratatui::buffer::Cell::symbol)
             .collect();
         assert!(is_safe(&cells), "{cells:?}");
         assert!(cells.contains("Title red"));
@@ -215,7 +215,7 @@ fn no_escape_reaches_the_screen() {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(is_safe(&cells) && cells.contains("Question red"));
 }
