@@ -103,25 +103,17 @@ fn the_documented_messages_are_quoted_exactly() {
 
 /// Every human-facing text of a guide except literal messages, which are quoted as they are.
 fn prose(guide: &Guide) -> Vec<&Text> {
-    let mut all: Vec<&Text> = vec![&guide.title];
-    all.extend(&guide.summary);
-    all.extend(&guide.escalation);
-    all.extend(guide.sources.iter().map(|l| &l.title));
-    for node in &guide.nodes {
-        all.push(&node.question);
-        all.extend(&node.help);
-        all.extend(node.answers.iter().map(|a| &a.label));
-    }
-    for error in &guide.errors {
-        all.push(&error.title);
-        all.extend(error.symptoms.iter().chain(&error.causes));
-        for step in &error.checklist {
-            all.push(&step.text);
-            all.extend(&step.details);
-        }
-        all.extend(error.links.iter().map(|l| &l.title));
-    }
-    all
+    let literal: Vec<*const Text> = guide
+        .errors
+        .iter()
+        .flat_map(|e| &e.messages)
+        .map(std::ptr::from_ref)
+        .collect();
+    guide
+        .texts()
+        .into_iter()
+        .filter(|t| !literal.contains(&std::ptr::from_ref(*t)))
+        .collect()
 }
 
 #[test]

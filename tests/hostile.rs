@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use tshoot::guide::Severity;
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::guide::load::MAX_GUIDE_BYTES;
-use tshoot::guide::{Guide, Severity, Text};
 use tshoot::lang::Lang;
 use tshoot::tui::{App, Screen};
 
@@ -97,34 +97,6 @@ fn broken_files_are_named_and_everything_else_loads() {
     }
 }
 
-fn all_texts(guide: &Guide) -> Vec<&Text> {
-    let mut texts = vec![&guide.title];
-    texts.extend(&guide.summary);
-    texts.extend(&guide.escalation);
-    texts.extend(guide.sources.iter().map(|l| &l.title));
-    for node in &guide.nodes {
-        texts.push(&node.question);
-        texts.extend(&node.help);
-        texts.extend(node.answers.iter().map(|a| &a.label));
-    }
-    for error in &guide.errors {
-        texts.push(&error.title);
-        texts.extend(
-            error
-                .messages
-                .iter()
-                .chain(&error.symptoms)
-                .chain(&error.causes),
-        );
-        for step in &error.checklist {
-            texts.push(&step.text);
-            texts.extend(&step.details);
-        }
-        texts.extend(error.links.iter().map(|l| &l.title));
-    }
-    texts
-}
-
 #[test]
 fn no_text_of_a_loaded_guide_can_drive_a_terminal() {
     let (_tmp, dir) = corpus();
@@ -132,7 +104,7 @@ fn no_text_of_a_loaded_guide_can_drive_a_terminal() {
     let escapes = catalog.guide("escapes").expect("loads");
     assert_eq!(escapes.title.show(Lang::En), "Title red link  bell  nel");
     for guide in &catalog.guides {
-        for text in all_texts(guide) {
+        for text in guide.texts() {
             assert!(text.all().all(is_safe), "{}: {text:?}", guide.id);
         }
         assert!(guide.tags.iter().all(|t| is_safe(t)));
@@ -171,6 +143,20 @@ fn no_escape_byte_reaches_stdout_from_any_command() {
     }
 }
 
+/// Draws the app and returns every cell's text.
+fn screen_text(terminal: &mut Terminal<TestBackend>, app: &App) -> String {
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draws");
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
+}
+
 #[test]
 fn no_escape_reaches_the_screen() {
     let (_tmp, dir) = corpus();
@@ -193,29 +179,11 @@ fn no_escape_reaches_the_screen() {
         },
     ] {
         app.screen = screen;
-        terminal
-            .draw(|f| f.render_widget(&app, f.area()))
-            .expect("draws");
-        let cells: String = terminal
-            .backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(ratatui::buffer::Cell::symbol)
-            .collect();
+        let cells = screen_text(&mut terminal, &app);
         assert!(is_safe(&cells), "{cells:?}");
         assert!(cells.contains("Title red"));
     }
     assert!(app.open_walk("escapes"));
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draws");
-    let cells: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(ratatui::buffer::Cell::symbol)
-        .collect();
+    let cells = screen_text(&mut terminal, &app);
     assert!(is_safe(&cells) && cells.contains("Question red"));
 }

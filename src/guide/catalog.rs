@@ -149,12 +149,7 @@ impl Catalog {
                     continue;
                 }
             };
-            self.problems.extend(
-                checked
-                    .diagnostics
-                    .into_iter()
-                    .map(|diagnostic| Problem { source, diagnostic }),
-            );
+            self.record(source, checked.diagnostics);
             if let Some(guide) = checked.guide {
                 self.insert(guide, first_of_source);
             }
@@ -176,12 +171,7 @@ impl Catalog {
                 format!("duplicate guide id `{}` (also in {})", guide.id, old.file),
             );
             let source = guide.origin.source;
-            self.problems.extend(
-                diags
-                    .list
-                    .into_iter()
-                    .map(|diagnostic| Problem { source, diagnostic }),
-            );
+            self.record(source, diags.list);
         } else {
             self.notices.push(format!(
                 "guide `{}` from {} overrides the one from {}",
@@ -191,15 +181,19 @@ impl Catalog {
         }
     }
 
-    fn problem(&mut self, source: usize, file: &str, message: String) {
-        let mut diags = Diagnostics::new(file);
-        diags.error(None, message);
+    /// Keeps the diagnostics of a file of source `source`.
+    fn record(&mut self, source: usize, diagnostics: Vec<Diagnostic>) {
         self.problems.extend(
-            diags
-                .list
+            diagnostics
                 .into_iter()
                 .map(|diagnostic| Problem { source, diagnostic }),
         );
+    }
+
+    fn problem(&mut self, source: usize, file: &str, message: String) {
+        let mut diags = Diagnostics::new(file);
+        diags.error(None, message);
+        self.record(source, diags.list);
     }
 
     /// Checks `guide-id/error-id` references now that every guide is known, and drops those
@@ -248,12 +242,7 @@ impl Catalog {
                 });
             }
             let source = guide.origin.source;
-            self.problems.extend(
-                diags
-                    .list
-                    .into_iter()
-                    .map(|diagnostic| Problem { source, diagnostic }),
-            );
+            self.record(source, diags.list);
         }
     }
 

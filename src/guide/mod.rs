@@ -112,6 +112,36 @@ pub enum Related {
 }
 
 impl Guide {
+    /// Every human-facing text of the guide, literal messages included.
+    #[must_use]
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut all: Vec<&Text> = vec![&self.title];
+        all.extend(&self.summary);
+        all.extend(&self.escalation);
+        all.extend(self.sources.iter().map(|l| &l.title));
+        for node in &self.nodes {
+            all.push(&node.question);
+            all.extend(&node.help);
+            all.extend(node.answers.iter().map(|a| &a.label));
+        }
+        for error in &self.errors {
+            all.push(&error.title);
+            all.extend(
+                error
+                    .messages
+                    .iter()
+                    .chain(&error.symptoms)
+                    .chain(&error.causes),
+            );
+            for step in &error.checklist {
+                all.push(&step.text);
+                all.extend(&step.details);
+            }
+            all.extend(error.links.iter().map(|l| &l.title));
+        }
+        all
+    }
+
     /// The error with this id.
     #[must_use]
     pub fn error(&self, id: &str) -> Option<&ErrorEntry> {
