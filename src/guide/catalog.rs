@@ -209,6 +209,7 @@ impl Catalog {
                 )
             })
             .collect();
+        let mut found = Vec::new();
         for guide in &mut self.guides {
             let mut diags = Diagnostics::new(&guide.origin.file);
             for error in &mut guide.errors {
@@ -241,8 +242,10 @@ impl Catalog {
                     }
                 });
             }
-            let source = guide.origin.source;
-            self.record(source, diags.list);
+            found.push((guide.origin.source, diags.list));
+        }
+        for (source, diagnostics) in found {
+            self.record(source, diagnostics);
         }
     }
 
