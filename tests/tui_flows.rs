@@ -316,3 +316,62 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
     run_script(&mut app, &world, "n");
     assert!(matches!(at(&app), At::Outcome(_)), "the session goes on");
 }
+
+#[test]
+fn a_click_selects_the_item_drawn_under_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let click = |row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 5,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let rows = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+        terminal
+            .draw(|f| f.render_widget(app, f.area()))
+            .expect("draws");
+        let buffer = terminal.backend().buffer().clone();
+        (0..24u16)
+            .map(|y| {
+                (0..80u16)
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+    };
+    for (script, expect) in [("", 1usize), ("/ token", 2), ("<enter> 2", 4)] {
+        let mut app = app();
+        press(&mut app, script);
+        let title = match &app.screen {
+            Screen::Home { .. } => app.catalog.guides[expect].title.show(Lang::En).to_owned(),
+            Screen::Search { hits, .. } => {
+                let hit = &hits[expect];
+                app.catalog.guides[hit.entry.guide].errors[hit.entry.error]
+                    .title
+                    .show(Lang::En)
+                    .to_owned()
+            }
+            Screen::Reference { guide, .. } => app.catalog.guides[*guide].errors[expect]
+                .title
+                .show(Lang::En)[..10]
+                .to_owned(),
+            other => panic!("{other:?}"),
+        };
+        let row = rows(&app)
+            .iter()
+            .position(|r| r.contains(&title))
+            .expect("drawn");
+        let msg = keymap::map(&app, &click(u16::try_from(row).expect("small"))).expect("a click");
+        app.update(msg);
+        let selected = match &app.screen {
+            Screen::Home { selected }
+            | Screen::Search { selected, .. }
+            | Screen::Reference { selected, .. } => *selected,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(selected, expect, "{script:?}");
+    }
+}

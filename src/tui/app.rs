@@ -52,6 +52,8 @@ pub enum Msg {
     Paste(String),
     /// The mouse wheel.
     Scroll(i16),
+    /// A left click at this row of the screen: selects the list item there.
+    Click(u16),
 }
 
 /// Work for the loop: anything that touches the world outside the state.
@@ -120,6 +122,8 @@ pub struct App {
     pub help: bool,
     /// A one-line message for the footer (saved file, problems).
     pub status: Option<String>,
+    /// The screen's height in rows, as last drawn (for clicks).
+    pub height: u16,
     pub(super) searcher: Searcher,
 }
 
@@ -135,6 +139,7 @@ impl App {
             history: Vec::new(),
             help: false,
             status: None,
+            height: 24,
             searcher: Searcher::new(),
         }
     }
@@ -191,6 +196,7 @@ impl App {
             Msg::Back => self.back(),
             Msg::Export => return self.export(),
             Msg::OpenLink => return self.link().map(Effect::Open),
+            Msg::Click(row) => self.click(row),
             _ => self.screen_update(msg),
         }
         None
@@ -219,6 +225,48 @@ impl App {
             *query = text;
             *h = hits;
             *selected = 0;
+        }
+    }
+
+    /// Selects the list item drawn at `row`: a guide, a reference entry, a search hit.
+    fn click(&mut self, row: u16) {
+        // The rows above each list: the header line, then the screen's own lines.
+        let body = self.height.saturating_sub(2);
+        let row = usize::from(row);
+        match &mut self.screen {
+            Screen::Home { selected } => {
+                if let Some(i) = row
+                    .checked_sub(2)
+                    .filter(|&i| i < self.catalog.guides.len())
+                {
+                    *selected = i;
+                }
+            }
+            Screen::Reference {
+                guide,
+                selected,
+                focus,
+                ..
+            } => {
+                let first = selected.saturating_sub(usize::from(body.max(1)) - 1);
+                let i = first + row.saturating_sub(1);
+                if row >= 1 && i < self.catalog.guides[*guide].errors.len() {
+                    *selected = i;
+                    *focus = Focus::Main;
+                }
+            }
+            Screen::Search { hits, selected, .. } => {
+                let per_page = usize::from(body.saturating_sub(2) / 2).max(1);
+                let first = selected.saturating_sub(per_page - 1);
+                if let Some(i) = row
+                    .checked_sub(3)
+                    .map(|r| first + r / 2)
+                    .filter(|&i| i < hits.len())
+                {
+                    *selected = i;
+                }
+            }
+            _ => {}
         }
     }
 

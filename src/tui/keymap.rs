@@ -2,7 +2,7 @@
 //! a command everywhere else.
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
 use super::app::{App, Msg, Screen};
@@ -16,6 +16,7 @@ pub fn map(app: &App, event: &Event) -> Option<Msg> {
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollUp => Some(Msg::Scroll(-3)),
             MouseEventKind::ScrollDown => Some(Msg::Scroll(3)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(mouse.row)),
             _ => None,
         },
         _ => None,

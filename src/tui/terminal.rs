@@ -105,7 +105,8 @@ where
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            let frame = terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            app.height = frame.area.height;
             assert!(!panic_for_test, "TSHOOT_TEST_PANIC is set");
         }
         let Some(event) = events.next(Duration::from_millis(200))? else {
