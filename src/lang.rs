@@ -29,6 +29,12 @@ impl Lang {
 
     /// Parses a language or locale name: `sv`, `sv_SE.UTF-8`, `sv-FI`, `en_US`.
     /// `C`, `POSIX` and languages tshoot does not speak give `None`.
+    ///
+    /// ```
+    /// use tshoot::lang::Lang;
+    /// assert_eq!(Lang::from_locale("sv_SE.UTF-8"), Some(Lang::Sv));
+    /// assert_eq!(Lang::from_locale("C.UTF-8"), None);
+    /// ```
     #[must_use]
     pub fn from_locale(value: &str) -> Option<Lang> {
         let lang = value

@@ -112,6 +112,10 @@ fn inline(line: &str, out: &mut Spans) {
 }
 
 /// The text without any markup.
+///
+/// ```
+/// assert_eq!(tshoot::markup::plain("Select **Sync**, then `Save`."), "Select Sync, then Save.");
+/// ```
 #[must_use]
 pub fn plain(text: &str) -> String {
     spans(text).into_iter().map(|s| s.text).collect()
