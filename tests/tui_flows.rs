@@ -375,3 +375,24 @@ fn a_click_selects_the_item_drawn_under_it() {
         assert_eq!(selected, expect, "{script:?}");
     }
 }
+
+#[test]
+fn without_colour_the_selection_still_shows_by_reverse_video() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = app();
+    app.theme = tshoot::tui::theme::Theme::plain();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "a colour is used"
+    );
+    // The first guide's title, selected, is reversed.
+    assert!(buffer[(1, 2)].modifier.contains(Modifier::REVERSED));
+}

@@ -124,6 +124,8 @@ pub struct App {
     pub status: Option<String>,
     /// The screen's height in rows, as last drawn (for clicks).
     pub height: u16,
+    /// Colours, or attributes only (`NO_COLOR`).
+    pub theme: super::theme::Theme,
     pub(super) searcher: Searcher,
 }
 
@@ -140,6 +142,7 @@ impl App {
             help: false,
             status: None,
             height: 24,
+            theme: super::theme::Theme::colour(),
             searcher: Searcher::new(),
         }
     }

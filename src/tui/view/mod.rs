@@ -22,12 +22,7 @@ pub const MIN_HEIGHT: u16 = 10;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            Theme::plain()
-        } else {
-            Theme::colour()
-        };
-        render_with(self, area, buf, &theme);
+        render_with(self, area, buf, &self.theme);
     }
 }
 
