@@ -1,19 +1,20 @@
 //! The real binary in a real pseudo-terminal: it starts on the home screen, takes typing,
-//! and on `q`, Ctrl-C or SIGTERM leaves the alternate screen, shows the cursor and turns off
-//! mouse capture and bracketed paste.
+//! and on `q`, Ctrl-C, SIGTERM, SIGHUP or a panic turns raw mode off, leaves the alternate
+//! screen, shows the cursor and turns off mouse capture and bracketed paste.
 #![cfg(unix)]
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use nix::sys::termios::LocalFlags;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -60,7 +61,7 @@ impl Session {
             child,
             writer,
             output,
-            _master: pty.master,
+            master: pty.master,
         }
     }
 
@@ -112,6 +113,14 @@ impl Session {
             std::thread::sleep(Duration::from_millis(50));
         }
         std::thread::sleep(Duration::from_millis(200));
+        // Raw mode is off again: the terminal echoes and reads lines.
+        let termios = self.master.get_termios().expect("the pty's settings");
+        let cooked = LocalFlags::ICANON | LocalFlags::ECHO;
+        assert!(
+            termios.local_flags.contains(cooked),
+            "raw mode left on: {:?}",
+            termios.local_flags
+        );
         (success, self.output.lock().expect("lock").clone())
     }
 }
@@ -143,6 +152,11 @@ fn assert_restored(out: &[u8]) {
 fn starts_takes_typing_and_quits_with_q() {
     let mut s = Session::start(&[]);
     s.wait_for("Connector status errors in the ITSMC dashboard");
+    let running = s.master.get_termios().expect("the pty's settings");
+    assert!(
+        !running.local_flags.contains(LocalFlags::ICANON),
+        "the UI runs in raw mode"
+    );
     s.send(b"/");
     s.wait_for("Type or paste");
     s.send(b"StatusCode=429");
