@@ -272,6 +272,7 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
     let world = World {
         sessions: Some(dir.path().join("sessions")),
         browser: false,
+        hyperlinks: false,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 <space> y e");
@@ -303,6 +304,7 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
     let world = World {
         sessions: Some(file.join("sessions")),
         browser: false,
+        hyperlinks: false,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 e");
@@ -395,4 +397,41 @@ fn without_colour_the_selection_still_shows_by_reverse_video() {
     );
     // The first guide's title, selected, is reversed.
     assert!(buffer[(1, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn links_on_screen_are_rewritten_in_place_as_osc8_hyperlinks() {
+    use tshoot::tui::view::links;
+    let mut app = app();
+    press(&mut app, "<enter> 1 1 4");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draws");
+    let buffer = terminal.backend().buffer().clone();
+    let url = "https://www.servicenow.com/docs/r/australia/api-reference/rest-api-explorer/investigate-rate-limit-violations.html";
+    let segments = links::segments(&buffer, &links::screen_urls(&app));
+    let segment = segments
+        .iter()
+        .find(|s| s.url == url)
+        .expect("the selected step's link is found");
+    // The rewrite shows exactly the characters drawn there.
+    let drawn: String = (0..u16::try_from(segment.text.chars().count()).expect("short"))
+        .map(|i| buffer[(segment.x + i, segment.y)].symbol().to_owned())
+        .collect();
+    assert_eq!(drawn, segment.text);
+    assert!(url.starts_with(&segment.text));
+    let bytes = links::osc8(std::slice::from_ref(segment));
+    assert_eq!(
+        bytes,
+        format!(
+            "\x1b[{};{}H\x1b[4m\x1b]8;;{url}\x1b\\{}\x1b]8;;\x1b\\\x1b[0m",
+            segment.y + 1,
+            segment.x + 1,
+            segment.text
+        )
+    );
+    // Screens without links, and the help overlay, rewrite nothing.
+    press(&mut app, "?");
+    assert!(links::screen_urls(&app).is_empty());
 }

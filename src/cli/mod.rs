@@ -213,6 +213,7 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
             .as_ref()
             .map(|d| d.join("tshoot").join("sessions")),
         browser: true,
+        hyperlinks: true,
     };
     crate::tui::terminal::run(&mut app, &world)?;
     Ok(ExitCode::SUCCESS)

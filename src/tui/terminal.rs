@@ -6,7 +6,7 @@
 //! (a flag checked between events), and a panic (ratatui's hook, plus ours for mouse
 //! capture and bracketed paste).
 
-use std::io::stdout;
+use std::io::{Write as _, stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,7 +21,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use super::app::{App, Effect};
-use super::{export, keymap};
+use super::{export, keymap, view};
 use crate::labels::Label;
 
 /// Where input comes from.
@@ -51,6 +51,8 @@ pub struct World {
     pub sessions: Option<PathBuf>,
     /// Whether `o` may start a browser.
     pub browser: bool,
+    /// Whether links on screen are rewritten as OSC 8 hyperlinks after each frame.
+    pub hyperlinks: bool,
 }
 
 /// Runs the app in the real terminal until it quits.
@@ -107,6 +109,14 @@ where
         if dirty {
             let frame = terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             app.height = frame.area.height;
+            if world.hyperlinks {
+                let segments = view::links::segments(frame.buffer, &view::links::screen_urls(app));
+                if !segments.is_empty() {
+                    let mut out = stdout();
+                    let _ = out.write_all(view::links::osc8(&segments).as_bytes());
+                    let _ = out.flush();
+                }
+            }
             assert!(!panic_for_test, "TSHOOT_TEST_PANIC is set");
         }
         let Some(event) = events.next(Duration::from_millis(200))? else {

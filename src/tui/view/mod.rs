@@ -3,6 +3,7 @@
 
 mod guided;
 mod home;
+pub mod links;
 mod reference;
 mod search;
 
