@@ -387,3 +387,16 @@ fn search_limit_and_guide_filter() {
                 .all(|h| h["guide"] == "itsmc-troubleshooting")
     );
 }
+
+#[test]
+fn the_tui_flags_need_a_terminal_and_say_so() {
+    tshoot()
+        .args(["--search", "429"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+    tshoot()
+        .args(["--guide", "itsmc-dashboard-errors"])
+        .assert()
+        .code(2);
+}

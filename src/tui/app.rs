@@ -110,6 +110,33 @@ pub enum Screen {
     },
 }
 
+impl Screen {
+    /// A guided session of guide `guide` at its first question.
+    #[must_use]
+    pub fn walk(guide: usize, catalog: &Catalog) -> Screen {
+        Screen::Walk {
+            guide,
+            walk: Walk::new(&catalog.guides[guide]),
+            selected: 0,
+            focus: Focus::Main,
+            crumb: 0,
+            scroll: 0,
+        }
+    }
+
+    /// The reference of guide `guide` with error `selected` shown.
+    #[must_use]
+    pub fn reference(guide: usize, selected: usize) -> Screen {
+        Screen::Reference {
+            guide,
+            selected,
+            focus: Focus::Main,
+            related: 0,
+            scroll: 0,
+        }
+    }
+}
+
 /// The whole application.
 #[derive(Debug)]
 pub struct App {
@@ -162,14 +189,7 @@ impl App {
         let Some(g) = self.catalog.guides.iter().position(|g| g.id == guide_id) else {
             return false;
         };
-        self.go(Screen::Walk {
-            guide: g,
-            walk: Walk::new(&self.catalog.guides[g]),
-            selected: 0,
-            focus: Focus::Main,
-            crumb: 0,
-            scroll: 0,
-        });
+        self.go(Screen::walk(g, &self.catalog));
         true
     }
 

@@ -3,12 +3,10 @@
 
 use super::app::{App, Focus, Msg, Screen, move_in};
 use crate::guide::Related;
-use crate::lang::Lang;
-use crate::session::{At, Walk};
+use crate::session::At;
 
 impl App {
     pub(super) fn screen_update(&mut self, msg: Msg) {
-        let lang = self.lang;
         let catalog = &self.catalog;
         match &mut self.screen {
             Screen::Home { selected } => match msg {
@@ -31,30 +29,14 @@ impl App {
                 };
                 let guide = *guide;
                 match choice {
-                    Some(0) => {
-                        let walk = Walk::new(&catalog.guides[guide]);
-                        self.go(Screen::Walk {
-                            guide,
-                            walk,
-                            selected: 0,
-                            focus: Focus::Main,
-                            crumb: 0,
-                            scroll: 0,
-                        });
-                    }
-                    Some(_) => self.go(Screen::Reference {
-                        guide,
-                        selected: 0,
-                        focus: Focus::Main,
-                        related: 0,
-                        scroll: 0,
-                    }),
+                    Some(0) => self.go(Screen::walk(guide, catalog)),
+                    Some(_) => self.go(Screen::reference(guide, 0)),
                     None => {}
                 }
             }
             Screen::Walk { .. } => self.walk_update(msg),
             Screen::Reference { .. } => self.reference_update(msg),
-            Screen::Search { .. } => self.search_update(msg, lang),
+            Screen::Search { .. } => self.search_update(msg),
         }
     }
 
@@ -174,13 +156,7 @@ impl App {
                     None => None,
                 };
                 if let Some((gi, ei)) = found {
-                    self.go(Screen::Reference {
-                        guide: gi,
-                        selected: ei,
-                        focus: Focus::Main,
-                        related: 0,
-                        scroll: 0,
-                    });
+                    self.go(Screen::reference(gi, ei));
                 }
             }
             Msg::Up | Msg::Down | Msg::First | Msg::Last if *focus == Focus::Side => {
@@ -199,7 +175,7 @@ impl App {
         }
     }
 
-    fn search_update(&mut self, msg: Msg, _lang: Lang) {
+    fn search_update(&mut self, msg: Msg) {
         let Screen::Search {
             query,
             hits,
@@ -228,13 +204,7 @@ impl App {
             Msg::Enter => {
                 if let Some(hit) = hits.get(*selected) {
                     let (guide, error) = (hit.entry.guide, hit.entry.error);
-                    self.go(Screen::Reference {
-                        guide,
-                        selected: error,
-                        focus: Focus::Main,
-                        related: 0,
-                        scroll: 0,
-                    });
+                    self.go(Screen::reference(guide, error));
                 }
             }
             m => move_in(selected, hits.len(), &m),
