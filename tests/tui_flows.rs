@@ -435,3 +435,28 @@ fn links_on_screen_are_rewritten_in_place_as_osc8_hyperlinks() {
     press(&mut app, "?");
     assert!(links::screen_urls(&app).is_empty());
 }
+
+#[test]
+fn with_no_guides_at_all_every_key_is_harmless() {
+    let mut app = App::new(Catalog::default(), Lang::En);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    for script in [
+        "<enter> 1 2 <down> <tab>",
+        "/ token <enter> <esc> <esc>",
+        "? x b <bs> r y n e o",
+    ] {
+        press(&mut app, script);
+        terminal
+            .draw(|f| f.render_widget(&app, f.area()))
+            .expect("draws");
+    }
+    assert!(matches!(app.screen, Screen::Home { .. }));
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(text.contains("No guides are loaded."));
+}
