@@ -13,7 +13,6 @@ pub enum Label {
     Checklist,
     Links,
     Related,
-    Guide,
     NoGuides,
     ShowHint,
     StartGuided,
@@ -65,7 +64,6 @@ impl Label {
             Label::Checklist => ("Checklist", "Checklista"),
             Label::Links => ("Read more", "Läs mer"),
             Label::Related => ("Related errors", "Relaterade fel"),
-            Label::Guide => ("Guide", "Guide"),
             Label::NoGuides => ("No guides are loaded.", "Inga guider är inlästa."),
             Label::ShowHint => (
                 "Show an error with: tshoot show ERROR-ID",

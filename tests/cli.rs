@@ -8,18 +8,6 @@ use std::fs;
 use common::{fixtures, tshoot};
 use predicates::prelude::*;
 
-const NINE: [&str; 9] = [
-    "unexpected-response",
-    "exception-update-failure",
-    "problem-sending-a-request",
-    "servicenow-rate-problem",
-    "invalid-refresh-token",
-    "missing-connector",
-    "lack-of-connection-details",
-    "ip-restrictions",
-    "authentication",
-];
-
 fn stdout_of(args: &[&str]) -> String {
     let out = tshoot().args(args).output().expect("runs");
     assert!(
@@ -66,7 +54,7 @@ fn list_json_has_the_documented_fields() {
 
 #[test]
 fn show_prints_each_of_the_nine_errors() {
-    for id in NINE {
+    for id in common::DASHBOARD_ERRORS {
         let out = stdout_of(&["show", id]);
         assert!(
             out.contains(&format!("itsmc-dashboard-errors/{id}")),

@@ -1,5 +1,7 @@
 //! The built-in content: the ITSMC guides hold what the product promises.
 
+mod common;
+
 use std::collections::VecDeque;
 
 use tshoot::guide::catalog::{Catalog, Source};
@@ -21,20 +23,7 @@ fn dashboard_guide_has_exactly_the_nine_connector_status_errors() {
         .iter()
         .map(|e| e.id.as_str())
         .collect();
-    assert_eq!(
-        ids,
-        [
-            "unexpected-response",
-            "exception-update-failure",
-            "problem-sending-a-request",
-            "servicenow-rate-problem",
-            "invalid-refresh-token",
-            "missing-connector",
-            "lack-of-connection-details",
-            "ip-restrictions",
-            "authentication",
-        ]
-    );
+    assert_eq!(ids, common::DASHBOARD_ERRORS);
 }
 
 #[test]

@@ -84,6 +84,16 @@ impl Session {
         }
     }
 
+    /// Sends a signal (`-TERM`, `-HUP`) to the process.
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .args([name, &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
     fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("writes");
         self.writer.flush().expect("flushes");
@@ -181,12 +191,7 @@ fn ctrl_c_quits_from_the_search_field() {
 fn sigterm_restores_the_terminal() {
     let s = Session::start(&["--guide", "itsmc-dashboard-errors"]);
     s.wait_for("Where do you see the error?");
-    let pid = s.child.process_id().expect("a pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(status.success());
+    s.signal("-TERM");
     assert_restored(&s.finish());
 }
 
@@ -196,12 +201,7 @@ fn sighup_restores_the_terminal() {
     // possible while the reader thread holds a copy of it.)
     let s = Session::start(&["--search", "429"]);
     s.wait_for("ServiceNow rate limit");
-    let pid = s.child.process_id().expect("a pid");
-    let status = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(status.success());
+    s.signal("-HUP");
     assert_restored(&s.finish());
 }
 

@@ -10,7 +10,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::{Diagnostic, Diagnostics, Severity};
+use super::diagnostic::{Diagnostic, Diagnostics};
 use super::load::{self, MAX_GUIDE_BYTES};
 use super::{ErrorEntry, Guide, Related};
 
@@ -277,14 +277,6 @@ impl Catalog {
                     .collect(),
             )),
         }
-    }
-
-    /// Whether any problem is an error (a file that did not load, a bad reference).
-    #[must_use]
-    pub fn has_errors(&self) -> bool {
-        self.problems
-            .iter()
-            .any(|p| p.diagnostic.severity == Severity::Error)
     }
 }
 

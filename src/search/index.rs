@@ -318,12 +318,6 @@ impl Index {
             }
         }
     }
-
-    /// The entry of a field.
-    #[must_use]
-    pub fn entry_of(&self, field: u32) -> Entry {
-        self.entries[self.fields[field as usize].entry as usize]
-    }
 }
 
 /// Every string of every text in `list`, in every language.

@@ -39,3 +39,16 @@ pub fn header(bytes: &[u8], key: &str) -> Vec<String> {
         .filter_map(|l| l.strip_prefix(&prefix).map(str::to_owned))
         .collect()
 }
+
+/// The error ids of the built-in dashboard guide, in order (issue contract).
+pub const DASHBOARD_ERRORS: [&str; 9] = [
+    "unexpected-response",
+    "exception-update-failure",
+    "problem-sending-a-request",
+    "servicenow-rate-problem",
+    "invalid-refresh-token",
+    "missing-connector",
+    "lack-of-connection-details",
+    "ip-restrictions",
+    "authentication",
+];
