@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use tshoot::store::{Place, Saved, SavedAt, SavedWalk, Status, Store};
+use tshoot::store::{Place, Saved, Status, Store};
 
 const NOW: i64 = 1_795_774_125; // 2026-11-27T10:08:45Z
 const DAY: i64 = 86_400;
@@ -23,19 +23,8 @@ fn session(title: &str, updated: i64, status: Status) -> Saved {
             answered: 1,
             steps: None,
         },
-        walk: SavedWalk {
-            guide: "itsmc-dashboard-errors".to_owned(),
-            answers: Vec::new(),
-            at: SavedAt::Question {
-                guide: "itsmc-dashboard-errors".to_owned(),
-                id: "where-seen".to_owned(),
-            },
-            ticks: Vec::new(),
-            tried: Vec::new(),
-            queue: Vec::new(),
-            captures: vec![("connectionId".to_owned(), "abc".to_owned())],
-            query: None,
-        },
+        guide: "itsmc-dashboard-errors".to_owned(),
+        session: serde_json::json!({"start": {"from": "guide", "guide": "itsmc-dashboard-errors"}}),
     }
 }
 
@@ -113,7 +102,7 @@ fn hostile_files_are_reported_and_skipped_and_never_reach_the_terminal() {
         NOW,
         Status::Open,
     );
-    good.walk.captures = vec![("n\u{9b}31m".to_owned(), "v\u{202e}al".to_owned())];
+    good.place.title = "n\u{9b}31m v\u{202e}al".to_owned();
     store.save(&mut good).expect("saved");
     let valid = fs::read_to_string(store.dir().join(format!("{}.json", good.id))).expect("read");
 
@@ -212,10 +201,9 @@ fn hostile_files_are_reported_and_skipped_and_never_reach_the_terminal() {
     // Nothing shown holds a control character or an escape.
     let s = &listing.sessions[0];
     let shown = format!(
-        "{} {} {:?} {:?}",
+        "{} {} {:?}",
         s.title,
         s.place.title,
-        s.walk.captures,
         listing
             .skipped
             .iter()

@@ -22,9 +22,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-pub use record::{Place, Ref, Saved, SavedAnswer, SavedAt, SavedTicks, SavedWalk, Status};
+pub use record::{Place, Saved, Status};
 
 use crate::guide::sanitize::clean;
+use crate::labels::Label;
+use crate::lang::Lang;
 
 /// Finished sessions older than this are removed.
 pub const KEEP_FINISHED_SECS: i64 = 30 * 86_400;
@@ -256,4 +258,22 @@ fn read_checked(path: &Path) -> Result<Saved, String> {
         .and_then(|f| f.take(record::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| e.to_string())?;
     Saved::parse(&bytes).map_err(|reason| clean(&reason))
+}
+
+impl Saved {
+    /// Where the session stands, in words: "question 3", "step 2 of 4", "fixed", "escalated".
+    #[must_use]
+    pub fn stands(&self, lang: Lang) -> String {
+        match (self.status, self.place.steps) {
+            (Status::Fixed, _) => Label::Solved.text(lang).to_lowercase(),
+            (Status::Escalated, _) => Label::StatusEscalated.text(lang).to_owned(),
+            (Status::Open, Some((done, total))) => Label::StepOf
+                .text(lang)
+                .replace("{n}", &(done + 1).min(total.max(1)).to_string())
+                .replace("{total}", &total.to_string()),
+            (Status::Open, None) => Label::QuestionN
+                .text(lang)
+                .replace("{n}", &(self.place.answered + 1).to_string()),
+        }
+    }
 }

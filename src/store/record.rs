@@ -3,10 +3,11 @@
 //!
 //! A session file is data another process, an older or newer tshoot, or a hostile user may
 //! have written. It is read in two steps, as guides are: [`File`] mirrors the JSON (shape
-//! only), then [`Saved::from_file`] checks the format name and version, bounds every string
-//! and list, and passes every string through [`clean`] once, so nothing read from a session
-//! file can drive a terminal. Everything refers to guides by id, never by index, so a guide
-//! that changed since is detected when the walk is replayed, not trusted.
+//! only), then [`Saved::from_file`] checks the format name and version, bounds every string,
+//! and passes every string shown in lists through [`clean`] once, so nothing read from a
+//! session file can drive a terminal. The session itself is kept as JSON and only ever
+//! replayed, action by action, over the catalog of the day: a guide that changed since is
+//! noticed there, not trusted.
 
 use serde::{Deserialize, Serialize};
 
@@ -20,8 +21,6 @@ pub const VERSION: u32 = 1;
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 /// A longer string is cut (titles, captured values).
 const MAX_TEXT_CHARS: usize = 2_000;
-/// A longer list makes the file invalid.
-const MAX_LIST: usize = 500;
 
 /// How a session ended, if it did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,68 +54,6 @@ pub struct Place {
     pub steps: Option<(usize, usize)>,
 }
 
-/// A guide's question or error, by ids.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ref {
-    pub guide: String,
-    pub id: String,
-}
-
-/// One answered question: the answer's position and where it led, so a changed guide is
-/// noticed rather than followed somewhere else.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedAnswer {
-    /// The question (`guide`, node `id`).
-    pub question: Ref,
-    /// 0-based position of the answer chosen.
-    pub answer: usize,
-    /// Where it led: `node:ID`, `error:ID` or `guide:ID` (another guide's start).
-    pub to: String,
-}
-
-/// Where the walk stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum SavedAt {
-    Question { guide: String, id: String },
-    Outcome { guide: String, id: String },
-    Solved { guide: String, id: String },
-    Escalation { guide: String },
-}
-
-/// Ticked checklist steps of one error.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedTicks {
-    pub error: Ref,
-    /// 0-based positions of the ticked steps.
-    pub steps: Vec<usize>,
-}
-
-/// The walk, by ids: enough to replay it over the catalog of the day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedWalk {
-    /// The guide the walk began in.
-    pub guide: String,
-    /// The answers given, in order.
-    #[serde(default)]
-    pub answers: Vec<SavedAnswer>,
-    pub at: SavedAt,
-    #[serde(default)]
-    pub ticks: Vec<SavedTicks>,
-    /// Errors whose fix did not help, in order.
-    #[serde(default)]
-    pub tried: Vec<Ref>,
-    /// Errors still to offer after "not fixed", best first.
-    #[serde(default)]
-    pub queue: Vec<Ref>,
-    /// Values captured from the person's message (name, value), for redaction and export.
-    #[serde(default)]
-    pub captures: Vec<(String, String)>,
-    /// The message or words the session started from, if it started from a search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub query: Option<String>,
-}
-
 /// The JSON of a session file, shape only.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct File {
@@ -133,7 +70,11 @@ pub struct File {
     pub title: String,
     pub status: Status,
     pub place: Place,
-    pub walk: SavedWalk,
+    /// The guide the session began in.
+    pub guide: String,
+    /// The session itself, as the session model writes it; read back by replaying it over
+    /// the catalog of the day (see `cli::resume`), never trusted as it is.
+    pub session: serde_json::Value,
 }
 
 /// A checked session, safe to show.
@@ -148,7 +89,8 @@ pub struct Saved {
     pub title: String,
     pub status: Status,
     pub place: Place,
-    pub walk: SavedWalk,
+    pub guide: String,
+    pub session: serde_json::Value,
 }
 
 /// Whether `id` may name a session file: lowercase letters, digits and `-`, at most 64.
@@ -196,20 +138,9 @@ impl Saved {
             .ok_or_else(|| "bad `started` time".to_owned())?;
         let updated = crate::store::clock::parse(&file.updated)
             .ok_or_else(|| "bad `updated` time".to_owned())?;
-        let mut walk = file.walk;
-        let lists = [
-            walk.answers.len(),
-            walk.ticks.len(),
-            walk.tried.len(),
-            walk.queue.len(),
-            walk.captures.len(),
-        ];
-        if lists.iter().any(|&n| n > MAX_LIST)
-            || walk.ticks.iter().any(|t| t.steps.len() > MAX_LIST)
-        {
-            return Err(format!("a list longer than {MAX_LIST} entries"));
+        if !file.session.is_object() {
+            return Err("no session in it".to_owned());
         }
-        clean_walk(&mut walk);
         Ok(Saved {
             id: file.id,
             revision: file.revision,
@@ -222,7 +153,8 @@ impl Saved {
                 title: text(&file.place.title),
                 ..file.place
             },
-            walk,
+            guide: text(&file.guide),
+            session: file.session,
         })
     }
 
@@ -240,7 +172,8 @@ impl Saved {
             title: self.title.clone(),
             status: self.status,
             place: self.place.clone(),
-            walk: self.walk.clone(),
+            guide: self.guide.clone(),
+            session: self.session.clone(),
         }
     }
 }
@@ -252,36 +185,4 @@ fn text(s: &str) -> String {
         Some((cut, _)) => cleaned[..cut].to_owned(),
         None => cleaned,
     }
-}
-
-fn clean_ref(r: &mut Ref) {
-    r.guide = text(&r.guide);
-    r.id = text(&r.id);
-}
-
-fn clean_walk(walk: &mut SavedWalk) {
-    walk.guide = text(&walk.guide);
-    for a in &mut walk.answers {
-        clean_ref(&mut a.question);
-        a.to = text(&a.to);
-    }
-    match &mut walk.at {
-        SavedAt::Question { guide, id }
-        | SavedAt::Outcome { guide, id }
-        | SavedAt::Solved { guide, id } => {
-            *guide = text(guide);
-            *id = text(id);
-        }
-        SavedAt::Escalation { guide } => *guide = text(guide),
-    }
-    for t in &mut walk.ticks {
-        clean_ref(&mut t.error);
-    }
-    walk.tried.iter_mut().for_each(clean_ref);
-    walk.queue.iter_mut().for_each(clean_ref);
-    for (name, value) in &mut walk.captures {
-        *name = text(name);
-        *value = text(value);
-    }
-    walk.query = walk.query.as_deref().map(text);
 }
