@@ -202,7 +202,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             if wrapped.is_empty() {
                 vec![String::new()]
             } else {
-                wrapped.into_iter().map(std::borrow::Cow::into_owned).collect()
+                wrapped
+                    .into_iter()
+                    .map(std::borrow::Cow::into_owned)
+                    .collect()
             }
         })
         .collect()
