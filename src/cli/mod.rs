@@ -4,6 +4,8 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod graph;
+mod ids;
 mod list;
 mod search;
 mod sessions;
@@ -79,6 +81,14 @@ pub enum Command {
         /// Search only the guide with this id.
         #[arg(long, value_name = "ID")]
         guide: Option<String>,
+    },
+    /// Draw a guide's decision tree: Mermaid, Graphviz DOT or a text tree.
+    Graph {
+        /// The guide to draw.
+        guide: String,
+        /// Output format [default: text on a terminal, mermaid on a pipe].
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<graph::Format>,
     },
     /// Check guide files or folders (default: every configured source).
     Validate {
@@ -199,6 +209,9 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 json,
             };
             search::run(&catalog, &request, context.lang)
+        }
+        Some(Command::Graph { guide, format }) => {
+            graph::run(&load(context), &guide, format, context.lang)
         }
         Some(Command::Show { id, json }) => {
             let catalog = load(context);
