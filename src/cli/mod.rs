@@ -4,8 +4,11 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod graph;
+mod ids;
 mod list;
 mod search;
+mod sessions;
 mod show;
 mod validate;
 
@@ -79,10 +82,24 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         guide: Option<String>,
     },
+    /// Draw a guide's decision tree: Mermaid, Graphviz DOT or a text tree.
+    Graph {
+        /// The guide to draw.
+        guide: String,
+        /// Output format [default: text on a terminal, mermaid on a pipe].
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<graph::Format>,
+    },
     /// Check guide files or folders (default: every configured source).
     Validate {
         /// Guide files or folders to check.
         paths: Vec<PathBuf>,
+    },
+    /// List the saved sessions, newest change first.
+    Sessions {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -153,6 +170,10 @@ pub struct Start {
 fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
         Some(Command::Validate { paths }) => validate::run(context, &paths),
+        Some(Command::Sessions { json }) => {
+            let store = crate::store::Store::default_dir().map(crate::store::Store::new);
+            sessions::run(store.as_ref(), context.lang, json)
+        }
         Some(Command::List { json }) => {
             let catalog = load(context);
             list::run(&catalog, context.lang, json)
@@ -188,6 +209,9 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 json,
             };
             search::run(&catalog, &request, context.lang)
+        }
+        Some(Command::Graph { guide, format }) => {
+            graph::run(&load(context), &guide, format, context.lang)
         }
         Some(Command::Show { id, json }) => {
             let catalog = load(context);
