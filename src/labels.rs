@@ -55,6 +55,7 @@ pub enum Label {
     ResumeHint,
     StepOf,
     QuestionN,
+    Question,
     StatusOpen,
     StatusEscalated,
     WalkKeys,
@@ -132,6 +133,7 @@ impl Label {
             ),
             Label::StepOf => ("step {n} of {total}", "steg {n} av {total}"),
             Label::QuestionN => ("question {n}", "fråga {n}"),
+            Label::Question => ("Question", "Fråga"),
             Label::StatusOpen => ("open", "pågår"),
             Label::StatusEscalated => ("escalated", "eskalerad"),
             Label::WalkKeys => (

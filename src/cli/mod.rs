@@ -7,10 +7,12 @@
 mod graph;
 mod ids;
 mod list;
+mod resume;
 mod search;
 mod sessions;
 mod show;
 mod validate;
+mod walk;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -95,6 +97,13 @@ pub enum Command {
         /// Guide files or folders to check.
         paths: Vec<PathBuf>,
     },
+    /// Walk a guide on plain stdin and stdout (no full screen), or follow --answers.
+    Walk(walk::WalkArgs),
+    /// Go on with the latest unfinished session, or the one with this id.
+    Resume {
+        /// A session id from `tshoot sessions`.
+        id: Option<String>,
+    },
     /// List the saved sessions, newest change first.
     Sessions {
         /// Print JSON instead of text.
@@ -170,6 +179,14 @@ pub struct Start {
 fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
         Some(Command::Validate { paths }) => validate::run(context, &paths),
+        Some(Command::Walk(args)) => {
+            let catalog = load(context);
+            walk::run(&catalog, &args, context.lang)
+        }
+        Some(Command::Resume { id }) => {
+            let catalog = load(context);
+            resume::run(&catalog, id.as_deref(), context.lang)
+        }
         Some(Command::Sessions { json }) => {
             let store = crate::store::Store::default_dir().map(crate::store::Store::new);
             sessions::run(store.as_ref(), context.lang, json)
@@ -180,14 +197,14 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
         }
         None => {
             let catalog = load(context);
-            let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-            if !interactive {
+            if !can_draw() {
                 anyhow::ensure!(
                     start.search.is_none() && start.guide.is_none(),
-                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search`"
+                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search` or `tshoot walk`"
                 );
-                // On a pipe there is no screen to draw: list the guides instead.
-                return list::run(&catalog, context.lang, false);
+                // On a pipe or a dumb terminal there is no screen to draw: name the plain
+                // commands instead.
+                return sessions::plain_commands(&catalog, context.lang);
             }
             tui(catalog, start, context)
         }
@@ -255,6 +272,13 @@ fn load(context: &Context) -> Catalog {
         let _ = writeln!(err, "tshoot: note: {notice}");
     }
     catalog
+}
+
+/// Whether the full-screen interface can be drawn: both ends a terminal, and not `TERM=dumb`.
+fn can_draw() -> bool {
+    std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
