@@ -49,6 +49,13 @@ pub enum Label {
     KeyFixed,
     KeyClear,
     KeyAnyKey,
+    Questions,
+    AnswerOne,
+    AnswerCount,
+    MessageOne,
+    MessageCount,
+    ShowErrorOf,
+    GraphOf,
 }
 
 impl Label {
@@ -109,6 +116,19 @@ impl Label {
             Label::KeyFixed => ("fixed / not fixed", "löst / inte löst"),
             Label::KeyClear => ("clear, then back", "rensa, sedan tillbaka"),
             Label::KeyAnyKey => ("Any key closes this.", "Valfri tangent stänger."),
+            Label::Questions => ("Questions", "Frågor"),
+            Label::AnswerOne => ("answer", "svar"),
+            Label::AnswerCount => ("answers", "svar"),
+            Label::MessageOne => ("message", "meddelande"),
+            Label::MessageCount => ("messages", "meddelanden"),
+            Label::ShowErrorOf => (
+                "Show an error with: tshoot show",
+                "Visa ett fel med: tshoot show",
+            ),
+            Label::GraphOf => (
+                "Draw the tree with: tshoot graph",
+                "Rita trädet med: tshoot graph",
+            ),
         };
         match lang {
             Lang::En => en,
