@@ -10,6 +10,8 @@ pub mod guide;
 pub mod labels;
 pub mod lang;
 pub mod markup;
+pub mod redact;
 pub mod search;
 pub mod session;
+pub mod store;
 pub mod tui;

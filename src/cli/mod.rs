@@ -10,6 +10,7 @@ mod list;
 mod list_guide;
 pub mod report;
 mod search;
+mod sessions;
 mod show;
 mod validate;
 
@@ -102,6 +103,12 @@ pub enum Command {
         /// Guide files or folders to check.
         paths: Vec<PathBuf>,
     },
+    /// List the saved sessions, newest change first.
+    Sessions {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Everything a command needs from the outside world, gathered once.
@@ -172,6 +179,10 @@ pub struct Start {
 fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
         Some(Command::Validate { paths }) => validate::run(context, &paths),
+        Some(Command::Sessions { json }) => {
+            let store = crate::store::Store::default_dir().map(crate::store::Store::new);
+            sessions::run(store.as_ref(), context.lang, json)
+        }
         Some(Command::List {
             guide: Some(id),
             json,
