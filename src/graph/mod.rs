@@ -100,9 +100,17 @@ impl Graph {
         let mut edges = Vec::new();
         for (q, node) in guide.nodes.iter().enumerate() {
             for answer in &node.answers {
-                let to = match answer.next {
-                    Next::Node(n) => n,
+                let to = match &answer.next {
+                    Next::Node(n) => *n,
                     Next::Error(e) => first_error + e,
+                    Next::OtherError {
+                        guide: other,
+                        error: id,
+                        ..
+                    } => external(&mut nodes, catalog, other, Some(id), lang),
+                    Next::OtherGuide { guide: other, .. } => {
+                        external(&mut nodes, catalog, other, None, lang)
+                    }
                 };
                 edges.push(Edge {
                     from: q,
