@@ -67,6 +67,13 @@ pub enum Label {
     KeyFixed,
     KeyClear,
     KeyAnyKey,
+    Questions,
+    AnswerOne,
+    AnswerCount,
+    MessageOne,
+    MessageCount,
+    ShowErrorOf,
+    GraphOf,
     // Saved sessions and the plain walk.
     SavedSessions,
     NoSessions,
@@ -162,6 +169,19 @@ impl Label {
             Label::KeyFixed => ("fixed / not fixed", "löst / inte löst"),
             Label::KeyClear => ("clear, then back", "rensa, sedan tillbaka"),
             Label::KeyAnyKey => ("Any key closes this.", "Valfri tangent stänger."),
+            Label::Questions => ("Questions", "Frågor"),
+            Label::AnswerOne => ("answer", "svar"),
+            Label::AnswerCount => ("answers", "svar"),
+            Label::MessageOne => ("message", "meddelande"),
+            Label::MessageCount => ("messages", "meddelanden"),
+            Label::ShowErrorOf => (
+                "Show an error with: tshoot show",
+                "Visa ett fel med: tshoot show",
+            ),
+            Label::GraphOf => (
+                "Draw the tree with: tshoot graph",
+                "Rita trädet med: tshoot graph",
+            ),
             Label::SavedSessions => ("Saved sessions", "Sparade sessioner"),
             Label::NoSessions => ("No saved sessions.", "Inga sparade sessioner."),
             Label::ResumeHint => (
