@@ -12,6 +12,7 @@ pub mod lang;
 pub mod markup;
 pub mod plain;
 pub mod redact;
+pub mod report;
 pub mod search;
 pub mod session;
 pub mod store;

@@ -31,3 +31,29 @@ pub fn guide<'a>(catalog: &'a Catalog, id: &str) -> anyhow::Result<&'a Guide> {
     };
     anyhow::bail!("no guide `{id}` is loaded{hint}")
 }
+
+/// Why `id` names no error, and what to do instead: the guide's errors when `id` is a
+/// guide, the closest error id when it looks like a typo, else a search for it.
+#[must_use]
+pub fn not_an_error(catalog: &Catalog, id: &str) -> String {
+    if let Some(guide) = catalog.guide(id) {
+        let ids: Vec<&str> = guide.errors.iter().map(|e| e.id.as_str()).collect();
+        return format!(
+            "`{id}` is a guide; its errors: {}\n  show one with `tshoot show {id}/ERROR-ID`, or walk it with `tshoot --guide {id}`",
+            ids.join(", ")
+        );
+    }
+    let ids = catalog
+        .guides
+        .iter()
+        .flat_map(|g| g.errors.iter().map(|e| e.id.as_str()));
+    let hint = suggest::hint(id.rsplit('/').next().unwrap_or(id), ids);
+    if hint.is_empty() {
+        format!(
+            "no error `{id}`; to find errors by a message, a code or a few words, try `tshoot search {}`",
+            super::report::shell_quote(id)
+        )
+    } else {
+        format!("no error `{id}`{hint}")
+    }
+}
