@@ -158,7 +158,10 @@ fn answers_into_other_guides_end_at_one_distinct_node_each() {
     // The authentication error is named by an answer and by `related`: one node.
     assert_eq!(
         external,
-        ["itsmc-dashboard-errors/authentication", "itsmc-troubleshooting"]
+        [
+            "itsmc-dashboard-errors/authentication",
+            "itsmc-troubleshooting"
+        ]
     );
     let text = graph(&["cross-guide", "--format", "text"]);
     assert!(
@@ -166,7 +169,10 @@ fn answers_into_other_guides_end_at_one_distinct_node_each() {
         "the other guide's title names it: {text}"
     );
     let mermaid = graph(&["cross-guide", "--format", "mermaid"]);
-    assert!(mermaid.contains("q0 -->|\"Somewhere in the ITSM<br>connector\"| x1"), "{mermaid}");
+    assert!(
+        mermaid.contains("q0 -->|\"Somewhere in the ITSM<br>connector\"| x1"),
+        "{mermaid}"
+    );
     assert!(mermaid.contains("e0 -.-> x0"), "{mermaid}");
 }
 
