@@ -10,10 +10,12 @@ mod list;
 mod list_guide;
 pub mod report;
 mod resume;
+mod rule;
 mod search;
 mod sessions;
 mod show;
 mod validate;
+mod validate_watch;
 mod walk;
 
 use std::io::IsTerminal;
@@ -104,6 +106,12 @@ pub enum Command {
     Validate {
         /// Guide files or folders to check.
         paths: Vec<PathBuf>,
+        /// How to write the diagnostics.
+        #[arg(long, value_enum, default_value_t, value_name = "FORMAT")]
+        format: validate::Format,
+        /// Check again on every save of a guide file, until interrupted.
+        #[arg(long)]
+        watch: bool,
     },
     /// Walk a guide on plain stdin and stdout (no full screen), or follow --answers.
     Walk(walk::WalkArgs),
@@ -187,7 +195,11 @@ pub struct Start {
 
 fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
-        Some(Command::Validate { paths }) => validate::run(context, &paths),
+        Some(Command::Validate {
+            paths,
+            format,
+            watch,
+        }) => validate::run(context, &paths, format, watch),
         Some(Command::Walk(args)) => {
             let catalog = load(context);
             walk::run(&catalog, &args, context.lang)
