@@ -347,60 +347,96 @@ fn every_question_ends_with_a_none_of_these_answer_that_moves_on() {
                     "{what}: {label:?} is not last"
                 );
             }
-            if let Next::Node(n) = last.next {
-                assert!(
-                    !leads_to(guide, q)[n],
+            match &last.next {
+                Next::Node(n) => assert!(
+                    !leads_to(guide, q)[*n],
                     "{what}: 'none of these' leads back to {}",
-                    guide.nodes[n].id
-                );
+                    guide.nodes[*n].id
+                ),
+                // Into another guide: its first question's way out must not send the person
+                // straight back here.
+                Next::OtherGuide { guide: other, .. } => {
+                    let other = catalog.guide(other).expect("loaded");
+                    let back = other.nodes[other.start].answers.last().expect("answers");
+                    assert!(
+                        !matches!(&back.next, Next::OtherGuide { guide: g, .. } if *g == guide.id),
+                        "{what}: 'none of these' ping-pongs with {}",
+                        other.id
+                    );
+                }
+                Next::Error(_) | Next::OtherError { .. } => {}
             }
         }
     }
 }
 
-/// An error reached from a question was chosen over its siblings: the person does not see the
-/// siblings' messages. Its `related` (offered after "not fixed") must not offer them.
+/// Where an answer leads, as `guide/error`, when it leads to an error with a literal message.
+fn message_outcome(catalog: &Catalog, guide: &Guide, next: &Next) -> Option<String> {
+    let (g, e) = match next {
+        Next::Error(e) => (guide, &guide.errors[*e]),
+        Next::OtherError { guide, error, .. } => {
+            let g = catalog.guide(guide)?;
+            (g, g.error(error)?)
+        }
+        Next::Node(_) | Next::OtherGuide { .. } => return None,
+    };
+    (!e.messages.is_empty()).then(|| format!("{}/{}", g.id, e.id))
+}
+
+/// `related` entries as `guide/error`.
+fn related_keys(guide: &Guide, error: &tshoot::guide::ErrorEntry) -> Vec<String> {
+    error
+        .related
+        .iter()
+        .map(|r| match r {
+            Related::Local(i) => format!("{}/{}", guide.id, guide.errors[*i].id),
+            Related::Other { guide, error, .. } => format!("{guide}/{error}"),
+        })
+        .collect()
+}
+
+/// A question that asks which message the person sees (its answers quote messages) rules out
+/// the errors of the messages not chosen: the person does not see them. The `related` list of the
+/// chosen error (offered after "not fixed") must not offer them.
 #[test]
 fn related_never_offers_an_error_whose_message_the_same_question_ruled_out() {
     let catalog = builtin();
+    let mut wrong = Vec::new();
     for guide in &catalog.guides {
         for node in &guide.nodes {
-            let with_message: Vec<usize> = node
+            let about_messages = node
                 .answers
                 .iter()
-                .filter_map(|a| match a.next {
-                    Next::Error(e) if !guide.errors[e].messages.is_empty() => Some(e),
-                    _ => None,
-                })
+                .any(|a| lang(&a.label, "en").is_some_and(|l| l.contains('"')));
+            if !about_messages {
+                continue;
+            }
+            let siblings: Vec<String> = node
+                .answers
+                .iter()
+                .filter_map(|a| message_outcome(&catalog, guide, &a.next))
                 .collect();
-            for &e in &with_message {
-                for related in &guide.errors[e].related {
-                    if let Related::Local(r) = *related {
-                        assert!(
-                            r == e || !with_message.contains(&r),
-                            "{}/{}: {} offers {}, which the question {} ruled out",
-                            guide.id,
-                            guide.errors[e].id,
-                            guide.errors[e].id,
-                            guide.errors[r].id,
-                            node.id
-                        );
+            for answer in &node.answers {
+                let Next::Error(e) = answer.next else {
+                    continue;
+                };
+                let own = format!("{}/{}", guide.id, guide.errors[e].id);
+                for key in related_keys(guide, &guide.errors[e]) {
+                    if key != own && siblings.contains(&key) {
+                        wrong.push(format!("{own} offers {key}, ruled out by {}", node.id));
                     }
                 }
             }
         }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    for guide in &catalog.guides {
         for error in &guide.errors {
-            let mut seen = Vec::new();
-            for related in &error.related {
-                let key = match related {
-                    Related::Local(r) => {
-                        assert_ne!(guide.errors[*r].id, error.id, "{} names itself", error.id);
-                        format!("{}/{}", guide.id, guide.errors[*r].id)
-                    }
-                    Related::Other { guide, error, .. } => format!("{guide}/{error}"),
-                };
-                assert!(!seen.contains(&key), "{}: {key} twice", error.id);
-                seen.push(key);
+            let own = format!("{}/{}", guide.id, error.id);
+            let keys = related_keys(guide, error);
+            for (i, key) in keys.iter().enumerate() {
+                assert_ne!(key, &own, "{own} names itself");
+                assert!(!keys[..i].contains(key), "{own}: {key} twice");
             }
         }
     }
@@ -426,6 +462,20 @@ fn the_saving_question_offers_only_messages_seen_while_saving() {
             );
         }
     }
+    // The most common save error lives in the other guide: the answer leads there, no dead end.
+    let saving_error = saving
+        .answers
+        .iter()
+        .find(|a| {
+            lang(&a.label, "en").is_some_and(|l| l.contains("\"Error in saving connection\""))
+        })
+        .expect("the saving question offers \"Error in saving connection\"");
+    assert!(
+        matches!(&saving_error.next, Next::OtherError { guide, error, .. }
+            if guide == TROUBLESHOOTING && error == "error-saving-connection"),
+        "{:?}",
+        saving_error.next
+    );
 }
 
 #[test]
@@ -477,19 +527,30 @@ fn the_swedish_text_avoids_the_reviewed_renderings() {
 }
 
 #[test]
-fn troubleshooting_guide_links_into_the_dashboard_guide() {
+fn troubleshooting_guide_leads_into_the_dashboard_guide() {
     let catalog = builtin();
     let guide = guide(&catalog, TROUBLESHOOTING);
-    let cross: Vec<&str> = guide
+    let by_related = guide
         .errors
         .iter()
         .flat_map(|e| &e.related)
         .filter_map(|r| match r {
-            Related::Other { guide, error, .. } => {
-                assert_eq!(guide, DASHBOARD);
-                Some(error.as_str())
-            }
+            Related::Other { guide, error, .. } => Some((guide, error)),
             Related::Local(_) => None,
+        });
+    let by_answer = guide
+        .nodes
+        .iter()
+        .flat_map(|n| &n.answers)
+        .filter_map(|a| match &a.next {
+            Next::OtherError { guide, error, .. } => Some((guide, error)),
+            _ => None,
+        });
+    let cross: Vec<&str> = by_related
+        .chain(by_answer)
+        .map(|(guide, error)| {
+            assert_eq!(guide, DASHBOARD);
+            error.as_str()
         })
         .collect();
     for id in [
@@ -499,9 +560,18 @@ fn troubleshooting_guide_links_into_the_dashboard_guide() {
         "ip-restrictions",
         "servicenow-rate-problem",
         "authentication",
+        "unlisted-message",
     ] {
-        assert!(cross.contains(&id), "no related link to {id}");
+        assert!(cross.contains(&id), "nothing leads to {id}");
     }
+    // "Connector status shows a message" continues with the dashboard guide's questions.
+    assert!(
+        guide
+            .nodes
+            .iter()
+            .flat_map(|n| &n.answers)
+            .any(|a| matches!(&a.next, Next::OtherGuide { guide, .. } if guide == DASHBOARD))
+    );
 }
 
 #[test]
