@@ -3,83 +3,13 @@
 //! themselves), exit codes, JSON, redaction, and `tshoot` alone where it cannot draw.
 
 mod common;
-
-use std::collections::VecDeque;
-use std::path::Path;
+mod walk_support;
 
 use common::tshoot;
 use serde_json::Value;
-
-/// A guide file read on its own (not through tshoot's loader), as plain JSON values.
-fn guide_file(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("guides")
-        .join(name);
-    let text = std::fs::read_to_string(path).expect("guide file");
-    serde_saphyr::from_str(&text).expect("guide YAML")
-}
-
-fn en(text: &Value) -> String {
-    text.as_str()
-        .map(str::to_owned)
-        .or_else(|| text["en"].as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// For every error an answer of the guide leads to: the shortest list of answer numbers
-/// (1-based) from the first question, found breadth first over the file's `nodes`.
-fn answer_paths(guide: &Value) -> Vec<(String, Vec<usize>)> {
-    let nodes = guide["nodes"].as_array().expect("nodes");
-    let node = |id: &str| nodes.iter().find(|n| n["id"] == id).expect("node exists");
-    let mut found: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut seen = vec![guide["start"].as_str().expect("start").to_owned()];
-    let mut queue = VecDeque::from([(seen[0].clone(), Vec::new())]);
-    while let Some((id, path)) = queue.pop_front() {
-        for (i, answer) in node(&id)["answers"]
-            .as_array()
-            .expect("answers")
-            .iter()
-            .enumerate()
-        {
-            let mut next_path = path.clone();
-            next_path.push(i + 1);
-            if let Some(error) = answer["error"].as_str() {
-                let error = if error.contains('/') {
-                    error.to_owned()
-                } else {
-                    format!("{}/{error}", guide["id"].as_str().expect("id"))
-                };
-                if !found.iter().any(|(e, _)| *e == error) {
-                    found.push((error, next_path));
-                }
-            } else if let Some(next) = answer["next"].as_str()
-                && !seen.iter().any(|s| s == next)
-            {
-                seen.push(next.to_owned());
-                queue.push_back((next.to_owned(), next_path));
-            }
-        }
-    }
-    found
-}
-
-fn error_entry<'a>(guides: &'a [Value], id: &str) -> &'a Value {
-    let (guide, error) = id.split_once('/').expect("guide/error");
-    let g = guides.iter().find(|g| g["id"] == guide).expect("guide");
-    g["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .find(|e| e["id"] == error)
-        .expect("error")
-}
-
-fn builtin() -> Vec<Value> {
-    vec![
-        guide_file("itsmc-dashboard-errors.yaml"),
-        guide_file("itsmc-troubleshooting.yaml"),
-    ]
-}
+use walk_support::{
+    answer_paths, answers_of, builtin, en, error_entry, path_to, question_after, question_text,
+};
 
 fn walk(args: &[&str]) -> std::process::Output {
     tshoot()
@@ -126,20 +56,28 @@ fn answers_reach_every_error_of_both_guides() {
     }
 }
 
+/// The answers to the dashboard guide's `unexpected-response`, and the question before it.
+fn to_unexpected_response() -> (Vec<String>, String, usize) {
+    let guide = &builtin()[0];
+    let path = path_to(guide, "itsmc-dashboard-errors/unexpected-response");
+    let (id, count) = question_after(guide, &path[..path.len() - 1]);
+    (
+        path.iter().map(ToString::to_string).collect(),
+        question_text(guide, &id),
+        count,
+    )
+}
+
 #[test]
 fn answers_that_stop_at_a_question_exit_1_and_print_it() {
-    let guides = builtin();
-    let first = &guides[0]["nodes"][0];
-    let out = walk(&["itsmc-dashboard-errors", "--answers", "1"]);
+    let (path, question, count) = to_unexpected_response();
+    let prefix = path[..path.len() - 1].join(",");
+    let out = walk(&["itsmc-dashboard-errors", "--answers", &prefix]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    // The first answer leads to another question: it is the last line, with its answers.
-    let next_id = first["answers"][0]["next"].as_str().expect("next question");
-    let nodes = guides[0]["nodes"].as_array().expect("nodes");
-    let next = nodes.iter().find(|n| n["id"] == next_id).expect("node");
-    let count = next["answers"].as_array().expect("answers").len();
+    // The question reached is the last line, after its numbered answers.
     assert!(
-        text.ends_with(&format!("{} [1-{count}, b, q, ?]\n", en(&next["question"]))),
+        text.ends_with(&format!("{question} [1-{count}, b, q, ?]\n")),
         "{text}"
     );
     assert!(text.contains(&format!("  {count}. ")), "{text}");
@@ -147,13 +85,30 @@ fn answers_that_stop_at_a_question_exit_1_and_print_it() {
 
 #[test]
 fn a_bad_answer_or_an_unknown_guide_exits_2_naming_what_is_valid() {
-    let out = walk(&["itsmc-dashboard-errors", "--answers", "1,99"]);
+    let (path, _, count) = to_unexpected_response();
+    let prefix = path[..path.len() - 1].join(",");
+    let out = walk(&[
+        "itsmc-dashboard-errors",
+        "--answers",
+        &format!("{prefix},99"),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).expect("UTF-8");
-    assert!(err.starts_with("tshoot: error: answer 2"), "{err}");
-    assert!(err.contains("99") && err.contains("answers 1-7"), "{err}");
+    assert!(
+        err.starts_with(&format!("tshoot: error: answer {}", path.len())),
+        "{err}"
+    );
+    assert!(
+        err.contains("99") && err.contains(&format!("answers 1-{count}")),
+        "{err}"
+    );
 
-    let out = walk(&["itsmc-dashboard-errors", "--answers", "1,1,maybe"]);
+    let full = path.join(",");
+    let out = walk(&[
+        "itsmc-dashboard-errors",
+        "--answers",
+        &format!("{full},maybe"),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).expect("UTF-8");
     assert!(
@@ -161,7 +116,11 @@ fn a_bad_answer_or_an_unknown_guide_exits_2_naming_what_is_valid() {
         "{err}"
     );
 
-    let out = walk(&["itsmc-dashboard-errors", "--answers", "1,1,y,n"]);
+    let out = walk(&[
+        "itsmc-dashboard-errors",
+        "--answers",
+        &format!("{full},y,n"),
+    ]);
     assert_eq!(out.status.code(), Some(2), "nothing after the end");
 
     let out = walk(&["no-such-guide"]);
@@ -269,9 +228,11 @@ fn a_full_session_through_stdin_question_outcome_not_fixed_next_escalation() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(!text.contains('\u{1b}'), "no escape sequence: {text:?}");
     // Each prompt is one line that ends with the question, the typed answer echoed.
-    let q1 = en(&guides[0]["nodes"][0]["question"]);
+    let start = guides[0]["start"].as_str().expect("start");
+    let q1 = question_text(&guides[0], start);
+    let n1 = answers_of(&guides[0], start);
     assert!(
-        text.contains(&format!("{q1} [1-3, b, q, ?] {}\n", path[0])),
+        text.contains(&format!("{q1} [1-{n1}, b, q, ?] {}\n", path[0])),
         "{text}"
     );
     let order = [
@@ -321,7 +282,8 @@ fn fixed_ends_the_session_and_quitting_says_how_to_resume() {
             String::from_utf8(out.stdout).expect("UTF-8"),
         )
     };
-    let (code, text) = run("1\n1\ny\n");
+    let (path, _, _) = to_unexpected_response();
+    let (code, text) = run(&format!("{}\ny\n", path.join("\n")));
     assert_eq!(code, Some(0));
     assert!(text.contains("Fixed: "), "{text}");
     let (code, text) = run("1\nb\nq\n");
@@ -406,6 +368,12 @@ fn redact_masks_guids_mail_addresses_and_hosts_but_keeps_documentation_links() {
         text.contains("https://learn.microsoft.com/azure/azure-monitor/alerts/itsmc-overview"),
         "{text}"
     );
+    let md = run(&["--format", "md"]);
+    assert!(md.starts_with("# tshoot session: "), "{md}");
+    for secret in ["3f2504e0", "snow01", "contoso", "10.0.12.7"] {
+        assert!(!md.contains(secret), "{secret} leaked: {md}");
+    }
+    assert!(md.contains("<guid-1>") && md.contains("<email-1>"), "{md}");
     let json: Value = serde_json::from_str(&run(&["--json"])).expect("still JSON");
     assert_eq!(json["answers"][0]["label"], "The one on <host-1> (<ip-1>)");
     assert_eq!(

@@ -26,13 +26,10 @@ pub fn run(catalog: &Catalog, id: Option<&str>, lang: Lang) -> anyhow::Result<Ex
     } else {
         let listing = store.list(now);
         for skipped in &listing.skipped {
-            writeln!(std::io::stderr(), "tshoot: warning: {skipped}")?;
+            super::report::warning(skipped);
         }
         let Some(latest) = listing.sessions.into_iter().find(|s| !s.status.finished()) else {
-            writeln!(
-                std::io::stderr(),
-                "tshoot: no unfinished session to resume (see `tshoot sessions`)"
-            )?;
+            super::report::error("no unfinished session to resume (see `tshoot sessions`)");
             return Ok(ExitCode::from(1));
         };
         latest
@@ -55,11 +52,7 @@ pub fn run(catalog: &Catalog, id: Option<&str>, lang: Lang) -> anyhow::Result<Ex
         let mut next = convert::saved(catalog, &resumed.session, lang, now, Some(&saved));
         match store.save(&mut next) {
             Ok(_) => saved = next,
-            Err(e) => writeln!(
-                std::io::stderr(),
-                "tshoot: warning: {}: {e:#}",
-                Label::NotSaved.text(lang)
-            )?,
+            Err(e) => super::report::warning(format_args!("{}: {e:#}", Label::NotSaved.text(lang))),
         }
     }
     walk::interactive(

@@ -28,9 +28,8 @@ struct SessionJson<'a> {
 pub fn run(store: Option<&Store>, lang: Lang, json: bool) -> anyhow::Result<ExitCode> {
     let now = clock::now();
     let listing = store.map(|s| s.list(now)).unwrap_or_default();
-    let mut err = anstream::stderr();
     for skipped in &listing.skipped {
-        writeln!(err, "tshoot: warning: {skipped}")?;
+        super::report::warning(skipped);
     }
     let mut out = anstream::stdout().lock();
     if json {

@@ -32,6 +32,8 @@ pub enum Format {
     Text,
     /// The session as a JSON document.
     Json,
+    /// The session as a Markdown report, for a ticket.
+    Md,
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +96,16 @@ impl Out {
         out.flush()
     }
 
+    fn markdown(
+        &mut self,
+        catalog: &Catalog,
+        session: &Session,
+        lang: Lang,
+    ) -> std::io::Result<()> {
+        let now = clock::now().unsigned_abs();
+        self.print(&crate::report::markdown(catalog, session, lang, now))
+    }
+
     fn json(
         &mut self,
         catalog: &Catalog,
@@ -114,13 +126,11 @@ pub fn run(catalog: &Catalog, args: &WalkArgs, lang: Lang) -> anyhow::Result<Exi
     let now = clock::now();
     let Some(session) = Session::from_guide(catalog, &args.guide, now.unsigned_abs()) else {
         let ids: Vec<&str> = catalog.guides.iter().map(|g| g.id.as_str()).collect();
-        let mut err = std::io::stderr();
-        writeln!(
-            err,
-            "tshoot: error: no guide `{}` is loaded; guides: {}",
+        super::report::error(format_args!(
+            "no guide `{}` is loaded; guides: {}",
             clean(&args.guide),
             ids.join(", ")
-        )?;
+        ));
         return Ok(ExitCode::from(2));
     };
     let format = if args.json { Format::Json } else { args.format };
@@ -155,22 +165,20 @@ fn follow(
 ) -> anyhow::Result<ExitCode> {
     for (i, answer) in answers.iter().enumerate() {
         if matches!(session.at(), Place::Solved(_) | Place::Escalation) {
-            writeln!(
-                std::io::stderr(),
-                "tshoot: error: answer {} `{}`: the session has already ended",
+            super::report::error(format_args!(
+                "answer {} `{}`: the session has already ended",
                 i + 1,
                 clean(answer)
-            )?;
+            ));
             return Ok(ExitCode::from(2));
         }
         let reply = plain::input(catalog, &mut session, answer, lang);
         if reply.invalid {
-            writeln!(
-                std::io::stderr(),
-                "tshoot: error: answer {} does not fit where the session stands: {}",
+            super::report::error(format_args!(
+                "answer {} does not fit where the session stands: {}",
                 i + 1,
                 reply.text.trim_end()
-            )?;
+            ));
             return Ok(ExitCode::from(2));
         }
         if reply.end == Some(End::Quit) {
@@ -179,6 +187,7 @@ fn follow(
     }
     match format {
         Format::Json => out.json(catalog, &session, None, lang)?,
+        Format::Md => out.markdown(catalog, &session, lang)?,
         Format::Text => {
             let mut text = render::screen(catalog, &session, lang);
             let prompt = render::prompt(catalog, &session, lang);
@@ -215,11 +224,7 @@ pub fn interactive(
             Ok(_) => *saved = Some(next),
             Err(e) if !warned => {
                 warned = true;
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "tshoot: warning: {}: {e:#}",
-                    Label::NotSaved.text(lang)
-                );
+                super::report::warning(format_args!("{}: {e:#}", Label::NotSaved.text(lang)));
             }
             Err(_) => {}
         }
