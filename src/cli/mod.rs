@@ -200,7 +200,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     let mut app = crate::tui::App::new(catalog, context.lang);
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        app.theme = crate::tui::theme::Theme::plain();
+        app.cx.theme = crate::tui::theme::Theme::plain();
     }
     if let Some(id) = &start.guide {
         anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
