@@ -57,8 +57,8 @@ fn check(app: &App) {
                 let g = &guides[s.guide];
                 // The breadcrumb is the path: each answer leads to the next crumb's question.
                 for pair in s.walk.path.windows(2) {
-                    let next = g.nodes[pair[0].node].answers[pair[0].answer].next;
-                    assert_eq!(next, tshoot::guide::Next::Node(pair[1].node));
+                    let next = &g.nodes[pair[0].node].answers[pair[0].answer].next;
+                    assert_eq!(next, &tshoot::guide::Next::Node(pair[1].node));
                 }
                 match s.walk.at {
                     At::Question(n) => assert!(s.selected < g.nodes[n].answers.len()),
