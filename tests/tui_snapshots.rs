@@ -73,12 +73,14 @@ fn every_screen_at_80x24_40x12_and_120x40() {
 
 #[test]
 fn load_problems_are_on_home_and_listed_by_p() {
-    let catalog = Catalog::load(&[
-        Source::Builtin,
-        Source::Path {
-            path: "tests/fixtures/invalid".into(),
-            optional: false,
-        },
+    let good = "id: ok\ntitle: A guide that loads\nstart: q\nnodes:\n  - id: q\n    question: Broken?\n    answers:\n      - label: Yes\n        error: e\nerrors:\n  - id: e\n    title: Broken\n    messages: []\n    symptoms: []\n    causes: []\n    checklist: [Fix it.]\n";
+    let catalog = Catalog::from_files(vec![
+        ("guides/ok.yaml".into(), good.into()),
+        ("guides/tabs.yaml".into(), b"id: x\n\ttitle: bad".to_vec()),
+        (
+            "guides/unknown-field.yaml".into(),
+            good.replace("start: q", "start: q\nstrat: q").into_bytes(),
+        ),
     ]);
     let mut app = script_on(App::new(catalog, Lang::En), "");
     insta::assert_snapshot!("home_problems_80x24", draw(&mut app, 80, 24));
