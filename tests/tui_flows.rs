@@ -169,16 +169,17 @@ fn not_fixed_goes_to_the_next_candidates_then_escalation() {
         unreachable!()
     };
     let walk = &session.walk;
-    // The first outcome, its related error, and the six others the status question offered.
+    // The first outcome, its related error, and the seven others the status question offered
+    // (the six other messages and its "none of these" catch-all).
     let mut tried: Vec<&str> = walk
         .tried
         .iter()
         .map(|&e| guide.errors[e].id.as_str())
         .collect();
-    assert_eq!(tried.len(), 8);
+    assert_eq!(tried.len(), 9);
     tried.sort_unstable();
     tried.dedup();
-    assert_eq!(tried.len(), 8, "no error offered twice");
+    assert_eq!(tried.len(), 9, "no error offered twice");
     assert!(
         !tried.contains(&"ip-restrictions"),
         "not reachable from the status question"
@@ -237,7 +238,7 @@ fn the_reference_follows_related_errors_across_guides() {
     assert_eq!(app.cx.catalog.guides[r.guide].id, "itsmc-dashboard-errors");
     assert_eq!(
         app.cx.catalog.guides[r.guide].errors[r.selected()].id,
-        "unexpected-response"
+        "invalid-refresh-token"
     );
 }
 
