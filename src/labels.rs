@@ -49,6 +49,28 @@ pub enum Label {
     KeyFixed,
     KeyClear,
     KeyAnyKey,
+    Questions,
+    AnswerOne,
+    AnswerCount,
+    MessageOne,
+    MessageCount,
+    ShowErrorOf,
+    GraphOf,
+    // Saved sessions and the plain walk.
+    SavedSessions,
+    NoSessions,
+    ResumeHint,
+    StepOf,
+    QuestionN,
+    StatusOpen,
+    StatusEscalated,
+    WalkKeys,
+    OutcomeKeys,
+    NotAnAnswer,
+    NotFixedNext,
+    ContinueWith,
+    ResumedAt,
+    PlainCommands,
 }
 
 impl Label {
@@ -109,6 +131,54 @@ impl Label {
             Label::KeyFixed => ("fixed / not fixed", "löst / inte löst"),
             Label::KeyClear => ("clear, then back", "rensa, sedan tillbaka"),
             Label::KeyAnyKey => ("Any key closes this.", "Valfri tangent stänger."),
+            Label::Questions => ("Questions", "Frågor"),
+            Label::AnswerOne => ("answer", "svar"),
+            Label::AnswerCount => ("answers", "svar"),
+            Label::MessageOne => ("message", "meddelande"),
+            Label::MessageCount => ("messages", "meddelanden"),
+            Label::ShowErrorOf => (
+                "Show an error with: tshoot show",
+                "Visa ett fel med: tshoot show",
+            ),
+            Label::GraphOf => (
+                "Draw the tree with: tshoot graph",
+                "Rita trädet med: tshoot graph",
+            ),
+            Label::SavedSessions => ("Saved sessions", "Sparade sessioner"),
+            Label::NoSessions => ("No saved sessions.", "Inga sparade sessioner."),
+            Label::ResumeHint => (
+                "Continue one with: tshoot resume ID",
+                "Fortsätt en med: tshoot resume ID",
+            ),
+            Label::StepOf => ("step {n} of {total}", "steg {n} av {total}"),
+            Label::QuestionN => ("question {n}", "fråga {n}"),
+            Label::StatusOpen => ("open", "pågår"),
+            Label::StatusEscalated => ("escalated", "eskalerad"),
+            Label::WalkKeys => (
+                "Type an answer's number and Enter; b goes back, q quits (the session is saved), ? shows this help.",
+                "Skriv svarets nummer och Enter; b går tillbaka, q avslutar (sessionen sparas), ? visar den här hjälpen.",
+            ),
+            Label::OutcomeKeys => (
+                "y: fixed · n: not fixed, show the next likely cause · a step's number ticks it · b back · q quit",
+                "y: löst · n: inte löst, visa nästa troliga orsak · ett stegs nummer bockar av det · b tillbaka · q avsluta",
+            ),
+            Label::NotAnAnswer => ("Not an answer here", "Inget svar här"),
+            Label::NotFixedNext => (
+                "Not fixed. Next likely cause:",
+                "Inte löst. Nästa troliga orsak:",
+            ),
+            Label::ContinueWith => (
+                "Continue with: tshoot resume",
+                "Fortsätt med: tshoot resume",
+            ),
+            Label::ResumedAt => (
+                "The guide has changed since this session was saved; it goes on from the last point that still exists.",
+                "Guiden har ändrats sedan sessionen sparades; den fortsätter från den sista punkt som fortfarande finns.",
+            ),
+            Label::PlainCommands => (
+                "The full-screen interface needs a terminal. Without one, these commands work:",
+                "Helskärmsgränssnittet behöver en terminal. Utan en fungerar de här kommandona:",
+            ),
         };
         match lang {
             Lang::En => en,

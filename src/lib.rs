@@ -5,10 +5,13 @@
 //! `main.rs` only calls [`cli::main`].
 
 pub mod cli;
+pub mod graph;
 pub mod guide;
 pub mod labels;
 pub mod lang;
 pub mod markup;
+pub mod redact;
 pub mod search;
 pub mod session;
+pub mod store;
 pub mod tui;

@@ -147,6 +147,7 @@ fn depth_of_errors(guide: &Guide) -> Vec<Option<usize>> {
                 Next::Error(e) => {
                     depth[e].get_or_insert(d + 1);
                 }
+                Next::OtherError { .. } | Next::OtherGuide { .. } => {}
             }
         }
     }

@@ -75,7 +75,7 @@ fn path_to(guide: &Guide, error: usize) -> Vec<usize> {
             match answer.next {
                 Next::Error(e) if e == error => return next_path,
                 Next::Node(n) => queue.push_back((n, next_path)),
-                Next::Error(_) => {}
+                Next::Error(_) | Next::OtherError { .. } | Next::OtherGuide { .. } => {}
             }
         }
     }

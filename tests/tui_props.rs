@@ -62,8 +62,8 @@ fn check(app: &App) {
             let g = &guides[*guide];
             // The breadcrumb is the path: each answer leads to the next crumb's question.
             for pair in walk.path.windows(2) {
-                let next = g.nodes[pair[0].node].answers[pair[0].answer].next;
-                assert_eq!(next, tshoot::guide::Next::Node(pair[1].node));
+                let next = &g.nodes[pair[0].node].answers[pair[0].answer].next;
+                assert_eq!(next, &tshoot::guide::Next::Node(pair[1].node));
             }
             match walk.at {
                 At::Question(n) => assert!(*selected < g.nodes[n].answers.len()),

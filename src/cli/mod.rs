@@ -4,12 +4,17 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod graph;
+mod ids;
 mod list;
+mod list_guide;
+pub mod report;
 mod search;
+mod sessions;
 mod show;
 mod validate;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,6 +41,10 @@ pub struct Args {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
+    /// When to use colour [default: auto: on a terminal, unless `NO_COLOR` is set].
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<report::ColorWhen>,
+
     /// Open the terminal UI on the search screen with TEXT typed in.
     #[arg(long, value_name = "TEXT", conflicts_with = "guide")]
     pub search: Option<String>,
@@ -50,8 +59,10 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the loaded guides with their error counts.
+    /// List the loaded guides with their error counts, or one guide's errors and questions.
     List {
+        /// A guide whose errors and questions to list.
+        guide: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -79,10 +90,24 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         guide: Option<String>,
     },
+    /// Draw a guide's decision tree: Mermaid, Graphviz DOT or a text tree.
+    Graph {
+        /// The guide to draw.
+        guide: String,
+        /// Output format [default: text on a terminal, mermaid on a pipe].
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<graph::Format>,
+    },
     /// Check guide files or folders (default: every configured source).
     Validate {
         /// Guide files or folders to check.
         paths: Vec<PathBuf>,
+    },
+    /// List the saved sessions, newest change first.
+    Sessions {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -90,6 +115,7 @@ pub enum Command {
 #[derive(Debug)]
 pub struct Context {
     pub lang: Lang,
+    pub color: report::ColorWhen,
     pub sources: Vec<Source>,
     /// The user data folder (`$XDG_DATA_HOME`), where sessions are saved.
     pub data_dir: Option<PathBuf>,
@@ -104,6 +130,7 @@ impl Context {
         let tshoot_guides = std::env::var_os("TSHOOT_GUIDES");
         Context {
             lang: Lang::detect(args.lang, env),
+            color: args.color.unwrap_or_default(),
             sources: Source::configured(
                 !args.no_builtin,
                 data_dir.clone(),
@@ -118,13 +145,13 @@ impl Context {
 /// Runs tshoot with the process's arguments and environment.
 #[must_use]
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    report::ColorWhen::from_raw_args(&raw)
+        .unwrap_or_default()
+        .apply();
+    let args = match Args::try_parse_from(raw) {
         Ok(args) => args,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return report::clap_error(&e),
     };
     let context = Context::from_env(&args);
     let start = Start {
@@ -136,8 +163,7 @@ pub fn main() -> ExitCode {
         // A reader that went away (`tshoot show x | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let mut err = anstream::stderr();
-            let _ = writeln!(err, "tshoot: error: {e:#}");
+            report::error(format_args!("{e:#}"));
             ExitCode::from(2)
         }
     }
@@ -153,7 +179,15 @@ pub struct Start {
 fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
         Some(Command::Validate { paths }) => validate::run(context, &paths),
-        Some(Command::List { json }) => {
+        Some(Command::Sessions { json }) => {
+            let store = crate::store::Store::default_dir().map(crate::store::Store::new);
+            sessions::run(store.as_ref(), context.lang, json)
+        }
+        Some(Command::List {
+            guide: Some(id),
+            json,
+        }) => list_guide::run(&load(context), &id, context.lang, json),
+        Some(Command::List { guide: None, json }) => {
             let catalog = load(context);
             list::run(&catalog, context.lang, json)
         }
@@ -189,6 +223,9 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             };
             search::run(&catalog, &request, context.lang)
         }
+        Some(Command::Graph { guide, format }) => {
+            graph::run(&load(context), &guide, format, context.lang)
+        }
         Some(Command::Show { id, json }) => {
             let catalog = load(context);
             show::run(&catalog, &id, context.lang, json)
@@ -199,7 +236,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 /// Opens the terminal UI.
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     let mut app = crate::tui::App::new(catalog, context.lang);
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    if !context.color.styles_on_terminal() {
         app.theme = crate::tui::theme::Theme::plain();
     }
     if let Some(id) = &start.guide {
@@ -223,13 +260,7 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
 /// that were overridden. Warnings are left to `tshoot validate`.
 fn load(context: &Context) -> Catalog {
     let catalog = Catalog::load(&context.sources);
-    let mut err = anstream::stderr();
-    for problem in catalog.problems.iter().filter(|p| p.diagnostic.is_error()) {
-        let _ = writeln!(err, "tshoot: {} (skipped)", problem.diagnostic);
-    }
-    for notice in &catalog.notices {
-        let _ = writeln!(err, "tshoot: note: {notice}");
-    }
+    report::load_problems(&catalog);
     catalog
 }
 

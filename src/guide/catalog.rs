@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::load::{self, MAX_GUIDE_BYTES};
-use super::{ErrorEntry, Guide, Related};
+use super::{ErrorEntry, Guide};
 
 /// The guides compiled into the binary: file name and contents.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -196,55 +196,10 @@ impl Catalog {
         self.record(source, diags.list);
     }
 
-    /// Checks `guide-id/error-id` references now that every guide is known, and drops those
+    /// Checks references into other guides now that every guide is known, and drops those
     /// that lead nowhere, so no screen meets one.
     fn resolve_related(&mut self) {
-        let known: Vec<(String, Vec<String>)> = self
-            .guides
-            .iter()
-            .map(|g| {
-                (
-                    g.id.clone(),
-                    g.errors.iter().map(|e| e.id.clone()).collect(),
-                )
-            })
-            .collect();
-        let mut found = Vec::new();
-        for guide in &mut self.guides {
-            let mut diags = Diagnostics::new(&guide.origin.file);
-            for error in &mut guide.errors {
-                error.related.retain(|r| {
-                    let Related::Other {
-                        guide: g,
-                        error: e,
-                        pos,
-                    } = r
-                    else {
-                        return true;
-                    };
-                    match known.iter().find(|(id, _)| id == g) {
-                        Some((_, errors)) if errors.contains(e) => true,
-                        Some((_, errors)) => {
-                            let hint = super::suggest::hint(e, errors.iter().map(String::as_str));
-                            diags.error(
-                                *pos,
-                                format!("`related` names unknown error `{e}` of guide `{g}`{hint}"),
-                            );
-                            false
-                        }
-                        None => {
-                            diags.warning(
-                                *pos,
-                                format!("`related` names guide `{g}`, which is not loaded"),
-                            );
-                            false
-                        }
-                    }
-                });
-            }
-            found.push((guide.origin.source, diags.list));
-        }
-        for (source, diagnostics) in found {
+        for (source, diagnostics) in super::cross::resolve(&mut self.guides) {
             self.record(source, diagnostics);
         }
     }

@@ -1,7 +1,7 @@
-//! A guided session as a pure state machine: the answers given so far, the question or
-//! outcome at hand, the checklist ticks, and what to try when a fix did not help.
+//! The first guided walk, through one guide only: kept while the TUI still drives it, and
+//! removed when the TUI moves to [`super::Session`], which walks the whole catalog.
 //!
-//! It knows only the guide model; the TUI drives it with messages and draws it.
+//! Answers into another guide do nothing here.
 
 use std::collections::HashMap;
 
@@ -67,6 +67,10 @@ impl Walk {
         match chosen.next {
             Next::Node(n) => self.at = At::Question(n),
             Next::Error(e) => self.reach_outcome(guide, e, node),
+            Next::OtherError { .. } | Next::OtherGuide { .. } => {
+                self.path.pop();
+                return false;
+            }
         }
         true
     }
@@ -211,6 +215,7 @@ pub fn reachable_errors(guide: &Guide, node: usize) -> Vec<usize> {
                         *slot = true;
                     }
                 }
+                Next::OtherError { .. } | Next::OtherGuide { .. } => {}
             }
         }
     }
