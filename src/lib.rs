@@ -11,6 +11,7 @@ pub mod labels;
 pub mod lang;
 pub mod markup;
 pub mod redact;
+pub mod report;
 pub mod search;
 pub mod session;
 pub mod store;

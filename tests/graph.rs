@@ -17,6 +17,8 @@ use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
 
 const BUILTIN: [&str; 2] = ["itsmc-dashboard-errors", "itsmc-troubleshooting"];
+/// The guides of `tests/fixtures/graph/`.
+const FIXTURES: [&str; 3] = ["hostile-labels", "shared-question", "cross-guide"];
 
 fn graph_dir() -> PathBuf {
     fixtures().join("graph")
@@ -68,7 +70,7 @@ fn golden(name: &str, actual: &str) {
 
 #[test]
 fn golden_files_for_every_format_of_both_builtin_guides_and_the_hostile_one() {
-    for id in BUILTIN.iter().chain(&["hostile-labels", "shared-question"]) {
+    for id in BUILTIN.iter().chain(&FIXTURES) {
         for (format, ext) in [("mermaid", "mmd"), ("dot", "dot"), ("text", "txt")] {
             golden(&format!("{id}.{ext}"), &graph(&[id, "--format", format]));
         }
@@ -145,6 +147,36 @@ fn a_shared_question_is_drawn_once_and_a_loop_ends() {
 }
 
 #[test]
+fn answers_into_other_guides_end_at_one_distinct_node_each() {
+    let g = model("cross-guide", Lang::En);
+    let external: Vec<&str> = g
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::External)
+        .map(|n| n.key.as_str())
+        .collect();
+    // The authentication error is named by an answer and by `related`: one node.
+    assert_eq!(
+        external,
+        [
+            "itsmc-dashboard-errors/authentication",
+            "itsmc-troubleshooting"
+        ]
+    );
+    let text = graph(&["cross-guide", "--format", "text"]);
+    assert!(
+        text.contains("├─ Somewhere in the ITSM connector\n│  ⇗ Troubleshooting the ITSM Connector (ITSMC)  itsmc-troubleshooting"),
+        "the other guide's title names it: {text}"
+    );
+    let mermaid = graph(&["cross-guide", "--format", "mermaid"]);
+    assert!(
+        mermaid.contains("q0 -->|\"Somewhere in the ITSM<br>connector\"| x1"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("e0 -.-> x0"), "{mermaid}");
+}
+
+#[test]
 fn the_default_on_a_pipe_is_mermaid() {
     assert!(graph(&["itsmc-troubleshooting"]).contains("\nflowchart TD\n"));
 }
@@ -199,7 +231,7 @@ fn graphviz_accepts_the_dot_and_draws_every_label_literally() {
         println!("note: Graphviz `dot` is not installed; DOT output not checked by Graphviz");
         return;
     }
-    for id in BUILTIN.iter().chain(&["hostile-labels", "shared-question"]) {
+    for id in BUILTIN.iter().chain(&FIXTURES) {
         let dot = graph(&[id, "--format", "dot"]);
         let mut child = std::process::Command::new("dot")
             .arg("-Tsvg")
@@ -270,7 +302,7 @@ fn mermaid_label(raw: &str) -> String {
 
 #[test]
 fn mermaid_lines_follow_the_grammar_and_labels_decode_to_the_guide_text() {
-    for id in BUILTIN.iter().chain(&["hostile-labels", "shared-question"]) {
+    for id in BUILTIN.iter().chain(&FIXTURES) {
         let text = graph(&[id, "--format", "mermaid"]);
         let g = model(id, Lang::En);
         let mut lines = text.lines();

@@ -9,10 +9,12 @@ mod ids;
 mod list;
 mod list_guide;
 pub mod report;
+mod rule;
 mod search;
 mod sessions;
 mod show;
 mod validate;
+mod validate_watch;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -102,6 +104,12 @@ pub enum Command {
     Validate {
         /// Guide files or folders to check.
         paths: Vec<PathBuf>,
+        /// How to write the diagnostics.
+        #[arg(long, value_enum, default_value_t, value_name = "FORMAT")]
+        format: validate::Format,
+        /// Check again on every save of a guide file, until interrupted.
+        #[arg(long)]
+        watch: bool,
     },
     /// List the saved sessions, newest change first.
     Sessions {
@@ -178,7 +186,11 @@ pub struct Start {
 
 fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
-        Some(Command::Validate { paths }) => validate::run(context, &paths),
+        Some(Command::Validate {
+            paths,
+            format,
+            watch,
+        }) => validate::run(context, &paths, format, watch),
         Some(Command::Sessions { json }) => {
             let store = crate::store::Store::default_dir().map(crate::store::Store::new);
             sessions::run(store.as_ref(), context.lang, json)
