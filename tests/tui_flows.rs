@@ -168,16 +168,17 @@ fn not_fixed_goes_to_the_next_candidates_then_escalation() {
     let Screen::Walk { walk, .. } = &app.screen else {
         unreachable!()
     };
-    // The first outcome, its related error, and the six others the status question offered.
+    // The first outcome, its related error, and the seven others the status question offered
+    // (the six other messages and its "none of these" catch-all).
     let mut tried: Vec<&str> = walk
         .tried
         .iter()
         .map(|&e| guide.errors[e].id.as_str())
         .collect();
-    assert_eq!(tried.len(), 8);
+    assert_eq!(tried.len(), 9);
     tried.sort_unstable();
     tried.dedup();
-    assert_eq!(tried.len(), 8, "no error offered twice");
+    assert_eq!(tried.len(), 9, "no error offered twice");
     assert!(
         !tried.contains(&"ip-restrictions"),
         "not reachable from the status question"
@@ -242,7 +243,7 @@ fn the_reference_follows_related_errors_across_guides() {
     assert_eq!(app.catalog.guides[guide].id, "itsmc-dashboard-errors");
     assert_eq!(
         app.catalog.guides[guide].errors[selected].id,
-        "unexpected-response"
+        "invalid-refresh-token"
     );
 }
 
