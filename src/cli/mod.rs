@@ -4,10 +4,12 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod completions;
 mod graph;
 mod ids;
 mod list;
 mod list_guide;
+mod man;
 pub mod report;
 mod rule;
 mod search;
@@ -21,6 +23,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::ArgValueCandidates;
 
 use crate::guide::catalog::{Catalog, Source};
 use crate::lang::Lang;
@@ -52,7 +55,7 @@ pub struct Args {
     pub search: Option<String>,
 
     /// Open the terminal UI straight into a guided session of guide ID.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
     pub guide: Option<String>,
 
     #[command(subcommand)]
@@ -64,6 +67,7 @@ pub enum Command {
     /// List the loaded guides with their error counts, or one guide's errors and questions.
     List {
         /// A guide whose errors and questions to list.
+        #[arg(add = ArgValueCandidates::new(completions::guides))]
         guide: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -72,6 +76,7 @@ pub enum Command {
     /// Show one error's reference entry.
     Show {
         /// An error id, or guide-id/error-id when several guides have it.
+        #[arg(add = ArgValueCandidates::new(completions::errors))]
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -89,17 +94,26 @@ pub enum Command {
         #[arg(long, default_value_t = 10, value_name = "N")]
         limit: usize,
         /// Search only the guide with this id.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
         guide: Option<String>,
     },
     /// Draw a guide's decision tree: Mermaid, Graphviz DOT or a text tree.
     Graph {
         /// The guide to draw.
+        #[arg(add = ArgValueCandidates::new(completions::guides))]
         guide: String,
         /// Output format [default: text on a terminal, mermaid on a pipe].
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<graph::Format>,
     },
+    /// Write the shell script that completes commands and guide and error ids.
+    Completions {
+        /// The shell to write it for.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Write the manual page (roff) on stdout.
+    Man,
     /// Check guide files or folders (default: every configured source).
     Validate {
         /// Guide files or folders to check.
@@ -153,6 +167,7 @@ impl Context {
 /// Runs tshoot with the process's arguments and environment.
 #[must_use]
 pub fn main() -> ExitCode {
+    completions::answer_if_asked();
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
     report::ColorWhen::from_raw_args(&raw)
         .unwrap_or_default()
@@ -235,6 +250,8 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             };
             search::run(&catalog, &request, context.lang)
         }
+        Some(Command::Completions { shell }) => completions::run(shell),
+        Some(Command::Man) => man::run(),
         Some(Command::Graph { guide, format }) => {
             graph::run(&load(context), &guide, format, context.lang)
         }
