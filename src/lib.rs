@@ -5,6 +5,7 @@
 //! `main.rs` only calls [`cli::main`].
 
 pub mod cli;
+pub mod config;
 pub mod graph;
 pub mod guide;
 pub mod labels;
