@@ -13,12 +13,14 @@ mod list_guide;
 mod man;
 mod new;
 pub mod report;
+mod resume;
 mod rule;
 mod search;
 mod sessions;
 mod show;
 mod validate;
 mod validate_watch;
+mod walk;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -151,6 +153,13 @@ pub enum Command {
         #[arg(long)]
         watch: bool,
     },
+    /// Walk a guide on plain stdin and stdout (no full screen), or follow --answers.
+    Walk(walk::WalkArgs),
+    /// Go on with the latest unfinished session, or the one with this id.
+    Resume {
+        /// A session id from `tshoot sessions`.
+        id: Option<String>,
+    },
     /// List the saved sessions, newest change first.
     Sessions {
         /// Print JSON instead of text.
@@ -265,6 +274,14 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             format,
             watch,
         }) => validate::run(context, &paths, format, watch),
+        Some(Command::Walk(args)) => {
+            let catalog = load(context);
+            walk::run(&catalog, &args, context.lang)
+        }
+        Some(Command::Resume { id }) => {
+            let catalog = load(context);
+            resume::run(&catalog, id.as_deref(), context.lang)
+        }
         Some(Command::Sessions { json }) => {
             let store = crate::store::Store::default_dir().map(crate::store::Store::new);
             sessions::run(store.as_ref(), context.lang, json)
@@ -279,14 +296,14 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
         }
         None => {
             let catalog = load(context);
-            let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-            if !interactive {
+            if !can_draw() {
                 anyhow::ensure!(
                     start.search.is_none() && start.guide.is_none(),
-                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search`"
+                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search` or `tshoot walk`"
                 );
-                // On a pipe there is no screen to draw: list the guides instead.
-                return list::run(&catalog, context.lang, false);
+                // On a pipe or a dumb terminal there is no screen to draw: name the plain
+                // commands instead.
+                return sessions::plain_commands(&catalog, context.lang);
             }
             tui(catalog, start, context)
         }
@@ -334,7 +351,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     let mut app = crate::tui::App::new(catalog, context.lang);
     if !context.color.styles_on_terminal() || context.theme == crate::config::Theme::Mono {
-        app.theme = crate::tui::theme::Theme::plain();
+        app.cx.theme = crate::tui::theme::Theme::plain();
     }
     if let Some(id) = &start.guide {
         anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
@@ -359,6 +376,13 @@ fn load(context: &Context) -> Catalog {
     let catalog = Catalog::load(&context.sources);
     report::load_problems(&catalog);
     catalog
+}
+
+/// Whether the full-screen interface can be drawn: both ends a terminal, and not `TERM=dumb`.
+fn can_draw() -> bool {
+    std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
