@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod cache;
 mod graph;
 mod ids;
 mod list;
@@ -37,6 +38,10 @@ pub struct Args {
     /// Do not load the built-in guides.
     #[arg(long, global = true)]
     pub no_builtin: bool,
+
+    /// Neither read nor write the guide cache (`$XDG_CACHE_HOME/tshoot`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 
     /// Language of labels and guide content [default: from `TSHOOT_LANG`, `LC_ALL`,
     /// `LC_MESSAGES`, `LANG`; else en].
@@ -111,6 +116,11 @@ pub enum Command {
         #[arg(long)]
         watch: bool,
     },
+    /// Manage the guide cache.
+    Cache {
+        #[command(subcommand)]
+        action: cache::Action,
+    },
     /// List the saved sessions, newest change first.
     Sessions {
         /// Print JSON instead of text.
@@ -127,6 +137,8 @@ pub struct Context {
     pub sources: Vec<Source>,
     /// The user data folder (`$XDG_DATA_HOME`), where sessions are saved.
     pub data_dir: Option<PathBuf>,
+    /// The guide cache, unless `--no-cache`.
+    pub cache: Option<crate::cache::Cache>,
 }
 
 impl Context {
@@ -146,6 +158,9 @@ impl Context {
                 &args.guides,
             ),
             data_dir,
+            cache: crate::cache::Cache::default_dir()
+                .filter(|_| !args.no_cache)
+                .and_then(crate::cache::Cache::new),
         }
     }
 }
@@ -191,6 +206,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             format,
             watch,
         }) => validate::run(context, &paths, format, watch),
+        Some(Command::Cache { action }) => cache::run(&action),
         Some(Command::Sessions { json }) => {
             let store = crate::store::Store::default_dir().map(crate::store::Store::new);
             sessions::run(store.as_ref(), context.lang, json)
@@ -271,7 +287,12 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
 /// Loads the configured guides, reporting on stderr the files that failed and the guides
 /// that were overridden. Warnings are left to `tshoot validate`.
 fn load(context: &Context) -> Catalog {
-    let catalog = Catalog::load(&context.sources);
+    let catalog = crate::cache::load(
+        &context.sources,
+        context.cache.as_ref(),
+        &crate::guide::read::Reader::default(),
+        &std::sync::atomic::AtomicUsize::new(0),
+    );
     report::load_problems(&catalog);
     catalog
 }
