@@ -597,3 +597,30 @@ fn the_builtin_guides_load_without_a_single_diagnostic() {
         "{all}"
     );
 }
+
+/// The `**bold**` spans of a text, in order.
+fn bold(text: &str) -> Vec<&str> {
+    text.split("**").skip(1).step_by(2).collect()
+}
+
+/// One convention for names on screen: the English names the screens show, in bold, in both
+/// languages (Swedish adds a gloss in brackets, never a translated bold name).
+#[test]
+fn swedish_text_names_screen_elements_as_the_english_text_does() {
+    let catalog = builtin();
+    for guide in &catalog.guides {
+        for text in prose(guide) {
+            let (Some(en), Some(sv)) = (lang(text, "en"), lang(text, "sv")) else {
+                continue;
+            };
+            let en_bold = bold(en);
+            for name in bold(sv) {
+                assert!(
+                    en_bold.contains(&name),
+                    "{}: **{name}** is not an English screen name of {en:?}",
+                    guide.id
+                );
+            }
+        }
+    }
+}
