@@ -91,7 +91,7 @@ pub enum Command {
     },
     /// Find errors by a message, a phrase or a few words; exit 1 when nothing matches.
     Search {
-        /// What to look for: a pasted message, symptoms, an error code.
+        /// What to look for: a pasted message, symptoms, an error code; `-` reads standard input.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
         /// Print JSON instead of text.
