@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod cache;
 mod completions;
 mod config;
 mod graph;
@@ -44,6 +45,10 @@ pub struct Args {
     /// Do not load the built-in guides.
     #[arg(long, global = true)]
     pub no_builtin: bool,
+
+    /// Neither read nor write the guide cache (`$XDG_CACHE_HOME/tshoot`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 
     /// Language of labels and guide content [default: from `TSHOOT_LANG`, the config
     /// file, `LC_ALL`, `LC_MESSAGES`, `LANG`; else en]. `new` takes a list (`en,sv`): the
@@ -153,6 +158,11 @@ pub enum Command {
         #[arg(long)]
         watch: bool,
     },
+    /// Manage the guide cache.
+    Cache {
+        #[command(subcommand)]
+        action: cache::Action,
+    },
     /// Walk a guide on plain stdin and stdout (no full screen), or follow --answers.
     Walk(walk::WalkArgs),
     /// Go on with the latest unfinished session, or the one with this id.
@@ -179,6 +189,8 @@ pub struct Context {
     pub sources: Vec<Source>,
     /// The user data folder (`$XDG_DATA_HOME`), where sessions are saved.
     pub data_dir: Option<PathBuf>,
+    /// The guide cache, unless `--no-cache`.
+    pub cache: Option<crate::cache::Cache>,
 }
 
 impl Context {
@@ -208,6 +220,9 @@ impl Context {
             theme: settled.theme.0,
             sources,
             data_dir,
+            cache: crate::cache::Cache::default_dir()
+                .filter(|_| !args.no_cache)
+                .and_then(crate::cache::Cache::new),
         }
     }
 }
@@ -274,6 +289,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             format,
             watch,
         }) => validate::run(context, &paths, format, watch),
+        Some(Command::Cache { action }) => cache::run(&action),
         Some(Command::Walk(args)) => {
             let catalog = load(context);
             walk::run(&catalog, &args, context.lang)
@@ -385,7 +401,12 @@ pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::R
 /// Loads the configured guides, reporting on stderr the files that failed and the guides
 /// that were overridden. Warnings are left to `tshoot validate`.
 fn load(context: &Context) -> Catalog {
-    let catalog = Catalog::load(&context.sources);
+    let catalog = crate::cache::load(
+        &context.sources,
+        context.cache.as_ref(),
+        &crate::guide::read::Reader::default(),
+        &std::sync::atomic::AtomicUsize::new(0),
+    );
     report::load_problems(&catalog);
     catalog
 }
