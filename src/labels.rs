@@ -80,6 +80,7 @@ pub enum Label {
     ResumeHint,
     StepOf,
     QuestionN,
+    Question,
     StatusOpen,
     StatusEscalated,
     WalkKeys,
@@ -89,6 +90,9 @@ pub enum Label {
     ContinueWith,
     ResumedAt,
     PlainCommands,
+    StepsTicked,
+    YesNoShort,
+    LoadProblems,
 }
 
 impl Label {
@@ -168,7 +172,6 @@ impl Label {
             Label::KeyPrevious => ("previous question", "föregående fråga"),
             Label::KeyFixed => ("fixed / not fixed", "löst / inte löst"),
             Label::KeyClear => ("clear, then back", "rensa, sedan tillbaka"),
-            Label::KeyAnyKey => ("Any key closes this.", "Valfri tangent stänger."),
             Label::Questions => ("Questions", "Frågor"),
             Label::AnswerOne => ("answer", "svar"),
             Label::AnswerCount => ("answers", "svar"),
@@ -190,6 +193,7 @@ impl Label {
             ),
             Label::StepOf => ("step {n} of {total}", "steg {n} av {total}"),
             Label::QuestionN => ("question {n}", "fråga {n}"),
+            Label::Question => ("Question", "Fråga"),
             Label::StatusOpen => ("open", "pågår"),
             Label::StatusEscalated => ("escalated", "eskalerad"),
             Label::WalkKeys => (
@@ -217,10 +221,35 @@ impl Label {
                 "The full-screen interface needs a terminal. Without one, these commands work:",
                 "Helskärmsgränssnittet behöver en terminal. Utan en fungerar de här kommandona:",
             ),
+            Label::KeyAnyKey => ("Esc, ? or q closes this.", "Esc, ? eller q stänger."),
+            Label::YesNoShort => ("y/n", "y/n"),
+            Label::StepsTicked => ("Steps ticked", "Avbockade steg"),
+            Label::LoadProblems => ("Guide files not loaded", "Guidefiler som inte lästes in"),
         };
         match lang {
             Lang::En => en,
             Lang::Sv => sv,
+        }
+    }
+
+    /// "1 error", "3 errors" in `lang`.
+    #[must_use]
+    pub fn errors(n: usize, lang: Lang) -> String {
+        match (lang, n) {
+            (Lang::En, 1) => "1 error".to_owned(),
+            (Lang::En, n) => format!("{n} errors"),
+            (Lang::Sv, n) => format!("{n} fel"),
+        }
+    }
+
+    /// "1 guide file could not be loaded (p shows it)", plural in `lang`.
+    #[must_use]
+    pub fn failed_files(n: usize, lang: Lang) -> String {
+        match (lang, n) {
+            (Lang::En, 1) => "1 guide file could not be loaded: p shows why".to_owned(),
+            (Lang::En, n) => format!("{n} guide files could not be loaded: p shows why"),
+            (Lang::Sv, 1) => "1 guidefil kunde inte läsas in: p visar varför".to_owned(),
+            (Lang::Sv, n) => format!("{n} guidefiler kunde inte läsas in: p visar varför"),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod guide;
 pub mod labels;
 pub mod lang;
 pub mod markup;
+pub mod plain;
 pub mod redact;
 pub mod report;
 pub mod search;

@@ -4,23 +4,28 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod completions;
 mod graph;
 mod ids;
 mod list;
 mod list_guide;
+mod man;
 pub mod report;
+mod resume;
 mod rule;
 mod search;
 mod sessions;
 mod show;
 mod validate;
 mod validate_watch;
+mod walk;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::ArgValueCandidates;
 
 use crate::guide::catalog::{Catalog, Source};
 use crate::lang::Lang;
@@ -52,7 +57,7 @@ pub struct Args {
     pub search: Option<String>,
 
     /// Open the terminal UI straight into a guided session of guide ID.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
     pub guide: Option<String>,
 
     #[command(subcommand)]
@@ -64,6 +69,7 @@ pub enum Command {
     /// List the loaded guides with their error counts, or one guide's errors and questions.
     List {
         /// A guide whose errors and questions to list.
+        #[arg(add = ArgValueCandidates::new(completions::guides))]
         guide: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -72,6 +78,7 @@ pub enum Command {
     /// Show one error's reference entry.
     Show {
         /// An error id, or guide-id/error-id when several guides have it.
+        #[arg(add = ArgValueCandidates::new(completions::errors))]
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -89,17 +96,26 @@ pub enum Command {
         #[arg(long, default_value_t = 10, value_name = "N")]
         limit: usize,
         /// Search only the guide with this id.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
         guide: Option<String>,
     },
     /// Draw a guide's decision tree: Mermaid, Graphviz DOT or a text tree.
     Graph {
         /// The guide to draw.
+        #[arg(add = ArgValueCandidates::new(completions::guides))]
         guide: String,
         /// Output format [default: text on a terminal, mermaid on a pipe].
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<graph::Format>,
     },
+    /// Write the shell script that completes commands and guide and error ids.
+    Completions {
+        /// The shell to write it for.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Write the manual page (roff) on stdout.
+    Man,
     /// Check guide files or folders (default: every configured source).
     Validate {
         /// Guide files or folders to check.
@@ -110,6 +126,13 @@ pub enum Command {
         /// Check again on every save of a guide file, until interrupted.
         #[arg(long)]
         watch: bool,
+    },
+    /// Walk a guide on plain stdin and stdout (no full screen), or follow --answers.
+    Walk(walk::WalkArgs),
+    /// Go on with the latest unfinished session, or the one with this id.
+    Resume {
+        /// A session id from `tshoot sessions`.
+        id: Option<String>,
     },
     /// List the saved sessions, newest change first.
     Sessions {
@@ -153,6 +176,7 @@ impl Context {
 /// Runs tshoot with the process's arguments and environment.
 #[must_use]
 pub fn main() -> ExitCode {
+    completions::answer_if_asked();
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
     report::ColorWhen::from_raw_args(&raw)
         .unwrap_or_default()
@@ -191,6 +215,14 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             format,
             watch,
         }) => validate::run(context, &paths, format, watch),
+        Some(Command::Walk(args)) => {
+            let catalog = load(context);
+            walk::run(&catalog, &args, context.lang)
+        }
+        Some(Command::Resume { id }) => {
+            let catalog = load(context);
+            resume::run(&catalog, id.as_deref(), context.lang)
+        }
         Some(Command::Sessions { json }) => {
             let store = crate::store::Store::default_dir().map(crate::store::Store::new);
             sessions::run(store.as_ref(), context.lang, json)
@@ -205,14 +237,14 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
         }
         None => {
             let catalog = load(context);
-            let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-            if !interactive {
+            if !can_draw() {
                 anyhow::ensure!(
                     start.search.is_none() && start.guide.is_none(),
-                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search`"
+                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search` or `tshoot walk`"
                 );
-                // On a pipe there is no screen to draw: list the guides instead.
-                return list::run(&catalog, context.lang, false);
+                // On a pipe or a dumb terminal there is no screen to draw: name the plain
+                // commands instead.
+                return sessions::plain_commands(&catalog, context.lang);
             }
             tui(catalog, start, context)
         }
@@ -235,6 +267,8 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             };
             search::run(&catalog, &request, context.lang)
         }
+        Some(Command::Completions { shell }) => completions::run(shell),
+        Some(Command::Man) => man::run(),
         Some(Command::Graph { guide, format }) => {
             graph::run(&load(context), &guide, format, context.lang)
         }
@@ -249,7 +283,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     let mut app = crate::tui::App::new(catalog, context.lang);
     if !context.color.styles_on_terminal() {
-        app.theme = crate::tui::theme::Theme::plain();
+        app.cx.theme = crate::tui::theme::Theme::plain();
     }
     if let Some(id) = &start.guide {
         anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
@@ -274,6 +308,13 @@ fn load(context: &Context) -> Catalog {
     let catalog = Catalog::load(&context.sources);
     report::load_problems(&catalog);
     catalog
+}
+
+/// Whether the full-screen interface can be drawn: both ends a terminal, and not `TERM=dumb`.
+fn can_draw() -> bool {
+    std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

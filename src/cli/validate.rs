@@ -27,7 +27,7 @@ pub enum Format {
     Text,
     /// One JSON array per check: path, line, column, severity, message, rule.
     Json,
-    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::…`.
+    /// GitHub Actions workflow commands: `::error file=F,line=L,col=C::MESSAGE`.
     Github,
 }
 

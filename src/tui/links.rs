@@ -11,9 +11,6 @@ use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
 
-use super::super::app::{App, Screen};
-use crate::session::At;
-
 /// A run of cells showing (the start of) a link.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -23,32 +20,7 @@ pub struct Segment {
     pub url: String,
 }
 
-/// The links the current screen shows.
-#[must_use]
-pub fn screen_urls(app: &App) -> Vec<String> {
-    let g = |i: usize| &app.catalog.guides[i];
-    let error_urls = |e: &crate::guide::ErrorEntry| -> Vec<String> {
-        let steps = e.checklist.iter().filter_map(|s| s.link.clone());
-        steps.chain(e.links.iter().map(|l| l.url.clone())).collect()
-    };
-    match &app.screen {
-        _ if app.help => Vec::new(),
-        Screen::Walk { guide, walk, .. } => match walk.at {
-            At::Outcome(e) => error_urls(&g(*guide).errors[e]),
-            _ => Vec::new(),
-        },
-        Screen::Reference {
-            guide, selected, ..
-        } => g(*guide)
-            .errors
-            .get(*selected)
-            .map(error_urls)
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
-}
-
-/// Every row run of `buf` that starts one of `urls`, or is one whole.
+/// Every run of `buf` whose visible text is one of `urls`, whole.
 #[must_use]
 pub fn segments(buf: &Buffer, urls: &[String]) -> Vec<Segment> {
     let area = buf.area;
@@ -64,17 +36,15 @@ pub fn segments(buf: &Buffer, urls: &[String]) -> Vec<Segment> {
                 .take_while(|s| !s.is_empty() && **s != " ")
                 .count();
             let run: String = row[x..x + len].concat();
-            let url = (run.starts_with("http://") || run.starts_with("https://"))
-                .then(|| {
-                    urls.iter()
-                        .find(|u| u.starts_with(run.as_str()) || run.starts_with(u.as_str()))
-                })
-                .flatten();
-            if let Some(url) = url {
+            // The visible text must be the whole address: a run that only starts like one
+            // (`https://bank.example.com` shown, a longer address behind it) is no link.
+            let lead = run.len() - run.trim_start_matches(['<', '(']).len();
+            let text = run[lead..].trim_end_matches(['>', ')', '.', ',', ';', ':']);
+            if let Some(url) = urls.iter().find(|u| u.as_str() == text) {
                 out.push(Segment {
-                    x: area.left() + u16::try_from(x).unwrap_or(u16::MAX),
+                    x: area.left() + u16::try_from(x + lead).unwrap_or(u16::MAX),
                     y,
-                    text: run,
+                    text: text.to_owned(),
                     url: url.clone(),
                 });
             }
