@@ -86,7 +86,7 @@ pub enum Command {
     },
     /// Find errors by a message, a phrase or a few words; exit 1 when nothing matches.
     Search {
-        /// What to look for: a pasted message, symptoms, an error code.
+        /// What to look for: a pasted message, symptoms, an error code; `-` reads standard input.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
         /// Print JSON instead of text.
@@ -221,7 +221,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
         }
         Some(Command::Resume { id }) => {
             let catalog = load(context);
-            resume::run(&catalog, id.as_deref(), context.lang)
+            resume::run(catalog, id.as_deref(), context)
         }
         Some(Command::Sessions { json }) => {
             let store = crate::store::Store::default_dir().map(crate::store::Store::new);
@@ -281,15 +281,26 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 
 /// Opens the terminal UI.
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
-    let mut app = crate::tui::App::new(catalog, context.lang);
-    if !context.color.styles_on_terminal() {
-        app.cx.theme = crate::tui::theme::Theme::plain();
-    }
+    let mut app = new_app(catalog, context);
     if let Some(id) = &start.guide {
         anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
     } else if let Some(text) = &start.search {
         app.open_search(text);
     }
+    run_app(&mut app, context)
+}
+
+/// The terminal UI's state at its home screen.
+pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
+    let mut app = crate::tui::App::new(catalog, context.lang);
+    if !context.color.styles_on_terminal() {
+        app.cx.theme = crate::tui::theme::Theme::plain();
+    }
+    app
+}
+
+/// Runs the terminal UI until it quits.
+pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::Result<ExitCode> {
     let world = crate::tui::terminal::World {
         sessions: context
             .data_dir
@@ -297,8 +308,9 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
             .map(|d| d.join("tshoot").join("sessions")),
         browser: true,
         hyperlinks: true,
+        store: crate::store::Store::default_dir().map(crate::store::Store::new),
     };
-    crate::tui::terminal::run(&mut app, &world)?;
+    crate::tui::terminal::run(app, &world)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -311,7 +323,7 @@ fn load(context: &Context) -> Catalog {
 }
 
 /// Whether the full-screen interface can be drawn: both ends a terminal, and not `TERM=dumb`.
-fn can_draw() -> bool {
+pub(crate) fn can_draw() -> bool {
     std::io::stdout().is_terminal()
         && std::io::stdin().is_terminal()
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
