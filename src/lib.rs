@@ -11,4 +11,5 @@ pub mod lang;
 pub mod markup;
 pub mod search;
 pub mod session;
+pub mod triage;
 pub mod tui;

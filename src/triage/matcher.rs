@@ -1,0 +1,132 @@
+//! The known messages of a catalog, ready to be told in log text: every message of every
+//! error, in every language it is written in, as a strict [`Pattern`], and one
+//! [`Prefilter`] over a literal of each.
+
+use crate::guide::Catalog;
+
+use super::pattern::{Found, Pattern};
+use super::prefilter::{self, Prefilter};
+use super::words::Words;
+
+/// A known error triage can report: indices into the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Known {
+    pub guide: usize,
+    pub error: usize,
+}
+
+/// The matcher for a catalog (or one guide of it).
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    pub known: Vec<Known>,
+    /// Each message's pattern and the index in `known` of its error.
+    patterns: Vec<(Pattern, u32)>,
+    pub prefilter: Prefilter,
+    /// For each prefilter literal, the patterns that chose it.
+    by_literal: Vec<Vec<u32>>,
+}
+
+/// One error found in a piece of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Index into [`Matcher::known`].
+    pub known: u32,
+    pub found: Found,
+}
+
+impl Matcher {
+    /// Every message of every error of `catalog`, or of the guide `only`.
+    #[must_use]
+    pub fn new(catalog: &Catalog, only: Option<&str>) -> Matcher {
+        let mut known = Vec::new();
+        let mut patterns = Vec::new();
+        let mut literals: Vec<String> = Vec::new();
+        let mut by_literal: Vec<Vec<u32>> = Vec::new();
+        for (g, guide) in catalog.guides.iter().enumerate() {
+            if only.is_some_and(|id| id != guide.id) {
+                continue;
+            }
+            for (e, error) in guide.errors.iter().enumerate() {
+                let k = u32::try_from(known.len()).unwrap_or(u32::MAX);
+                let mut any = false;
+                for message in error.messages.iter().flat_map(|m| m.all()) {
+                    let Some(pattern) = Pattern::parse(message) else {
+                        continue;
+                    };
+                    if patterns.iter().any(|(p, j)| *j == k && *p == pattern) {
+                        continue;
+                    }
+                    let Some(literal) = prefilter::choose(message, &pattern) else {
+                        continue;
+                    };
+                    let id = literals
+                        .iter()
+                        .position(|l| *l == literal)
+                        .unwrap_or_else(|| {
+                            literals.push(literal);
+                            by_literal.push(Vec::new());
+                            literals.len() - 1
+                        });
+                    by_literal[id].push(u32::try_from(patterns.len()).unwrap_or(u32::MAX));
+                    patterns.push((pattern, k));
+                    any = true;
+                }
+                if any {
+                    known.push(Known { guide: g, error: e });
+                }
+            }
+        }
+        Matcher {
+            known,
+            patterns,
+            prefilter: Prefilter::new(literals),
+            by_literal,
+        }
+    }
+
+    /// Whether there is nothing to look for.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// The errors whose messages `text` holds (read into `words`), one verdict per error.
+    /// With `spanning`, a match must begin on the first line of `text` and end on its last:
+    /// a message split over these lines, not one that a single line already holds.
+    pub fn judge(&self, text: &str, words: &mut Words, spanning: bool, out: &mut Vec<Verdict>) {
+        out.clear();
+        let mut candidates: Vec<u32> = self
+            .prefilter
+            .present(text.as_bytes())
+            .flat_map(|l| self.by_literal[l].iter().copied())
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        words.read(text);
+        let first_line_end = text.find('\n').unwrap_or(text.len());
+        let last_line_start = text.rfind('\n').map_or(0, |n| n + 1);
+        for p in candidates {
+            let (pattern, known) = &self.patterns[p as usize];
+            if out.iter().any(|v| v.known == *known) {
+                continue;
+            }
+            let Some(found) = pattern.find(words, text) else {
+                continue;
+            };
+            if spanning
+                && (words.list[found.first].span.start >= first_line_end
+                    || words.list[found.last].span.end <= last_line_start)
+            {
+                continue;
+            }
+            out.push(Verdict {
+                known: *known,
+                found,
+            });
+        }
+        out.sort_by_key(|v| v.known);
+    }
+}
