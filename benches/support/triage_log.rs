@@ -362,17 +362,27 @@ pub fn generate(
 }
 
 /// One fixed literal per known message, as `grep -F -f` would be given them: the longest
-/// part of each guide message between its placeholders.
+/// part of each guide message between its `{placeholders}`.
 #[must_use]
 pub fn grep_literals(messages: &[&str]) -> Vec<String> {
+    let is_name = |s: &str| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
     messages
         .iter()
         .filter_map(|m| {
             let mut parts = Vec::new();
             let mut rest = *m;
-            while let Some(open) = rest.find('{') {
-                parts.push(&rest[..open]);
-                rest = rest[open..].find('}').map_or("", |c| &rest[open + c + 1..]);
+            let mut from = 0;
+            while let Some(open) = rest[from..].find('{').map(|o| from + o) {
+                match rest[open + 1..].find('}') {
+                    Some(c) if is_name(&rest[open + 1..open + 1 + c]) => {
+                        parts.push(&rest[..open]);
+                        rest = &rest[open + c + 2..];
+                        from = 0;
+                    }
+                    _ => from = open + 1,
+                }
             }
             parts.push(rest);
             parts

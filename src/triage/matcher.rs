@@ -21,9 +21,8 @@ pub struct Matcher {
     pub known: Vec<Known>,
     /// Each message's pattern and the index in `known` of its error.
     patterns: Vec<(Pattern, u32)>,
-    pub prefilter: Prefilter,
-    /// For each prefilter literal, the patterns that chose it.
-    by_literal: Vec<Vec<u32>>,
+    /// For each pattern, the words that may stand for it in the prefilter.
+    candidates: Vec<Vec<String>>,
 }
 
 /// One error found in a piece of text.
@@ -40,8 +39,7 @@ impl Matcher {
     pub fn new(catalog: &Catalog, only: Option<&str>) -> Matcher {
         let mut known = Vec::new();
         let mut patterns = Vec::new();
-        let mut literals: Vec<String> = Vec::new();
-        let mut by_literal: Vec<Vec<u32>> = Vec::new();
+        let mut candidates = Vec::new();
         for (g, guide) in catalog.guides.iter().enumerate() {
             if only.is_some_and(|id| id != guide.id) {
                 continue;
@@ -56,18 +54,7 @@ impl Matcher {
                     if patterns.iter().any(|(p, j)| *j == k && *p == pattern) {
                         continue;
                     }
-                    let Some(literal) = prefilter::choose(message, &pattern) else {
-                        continue;
-                    };
-                    let id = literals
-                        .iter()
-                        .position(|l| *l == literal)
-                        .unwrap_or_else(|| {
-                            literals.push(literal);
-                            by_literal.push(Vec::new());
-                            literals.len() - 1
-                        });
-                    by_literal[id].push(u32::try_from(patterns.len()).unwrap_or(u32::MAX));
+                    candidates.push(prefilter::candidates(message, &pattern));
                     patterns.push((pattern, k));
                     any = true;
                 }
@@ -79,9 +66,14 @@ impl Matcher {
         Matcher {
             known,
             patterns,
-            prefilter: Prefilter::new(literals),
-            by_literal,
+            candidates,
         }
+    }
+
+    /// The prefilter for a log that begins with `sample` (or for any log without one).
+    #[must_use]
+    pub fn prefilter(&self, sample: Option<&[u8]>) -> Prefilter {
+        Prefilter::new(&self.candidates, sample)
     }
 
     /// Whether there is nothing to look for.
@@ -93,18 +85,19 @@ impl Matcher {
     /// The errors whose messages `text` holds (read into `words`), one verdict per error.
     /// With `spanning`, a match must begin on the first line of `text` and end on its last:
     /// a message split over these lines, not one that a single line already holds.
-    pub fn judge(&self, text: &str, words: &mut Words, spanning: bool, out: &mut Vec<Verdict>) {
+    pub fn judge(
+        &self,
+        filter: &Prefilter,
+        text: &str,
+        words: &mut Words,
+        spanning: bool,
+        out: &mut Vec<Verdict>,
+    ) {
         out.clear();
-        let mut candidates: Vec<u32> = self
-            .prefilter
-            .present(text.as_bytes())
-            .flat_map(|l| self.by_literal[l].iter().copied())
-            .collect();
+        let candidates = filter.patterns_in(text.as_bytes());
         if candidates.is_empty() {
             return;
         }
-        candidates.sort_unstable();
-        candidates.dedup();
         words.read(text);
         let first_line_end = text.find('\n').unwrap_or(text.len());
         let last_line_start = text.rfind('\n').map_or(0, |n| n + 1);

@@ -110,9 +110,10 @@ fn rarity(word: &str) -> i64 {
     (if common { -1000 } else { 0 }) + len * 4 + rare
 }
 
-/// The literal chosen for `message` (as parsed into `pattern`): the rarest plain word.
+/// The words of `message` (parsed into `pattern`) that may stand for it: its required words
+/// written in plain ASCII, or, when it has none, its longest word as written.
 #[must_use]
-pub fn choose(message: &str, pattern: &Pattern) -> Option<String> {
+pub fn candidates(message: &str, pattern: &Pattern) -> Vec<String> {
     let written = Words::of(message);
     let plain: Vec<String> = written
         .list
@@ -121,45 +122,101 @@ pub fn choose(message: &str, pattern: &Pattern) -> Option<String> {
         .filter(|w| w.is_ascii())
         .map(str::to_ascii_lowercase)
         .collect();
-    let required: Vec<&str> = pattern.required_words().collect();
-    if let Some(best) = required
-        .iter()
-        .filter(|w| plain.iter().any(|p| p == *w))
-        .max_by_key(|w| rarity(w))
-    {
-        return Some((*best).to_owned());
-    }
-    // No plain word: the longest word as written in the message.
-    written
-        .list
-        .iter()
-        .map(|w| &message[w.span.clone()])
-        .max_by_key(|w| w.len())
+    let mut out: Vec<String> = pattern
+        .required_words()
+        .filter(|w| plain.iter().any(|p| p == w))
         .map(str::to_owned)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    if out.is_empty() {
+        out.extend(
+            written
+                .list
+                .iter()
+                .map(|w| &message[w.span.clone()])
+                .max_by_key(|w| w.len())
+                .map(str::to_owned),
+        );
+    }
+    out
 }
 
-/// The automaton over every chosen literal.
+/// The literal chosen among a message's `candidates`: the one seen least often in `sample`
+/// (a first block of the log itself), then the rarest-looking. Words under four letters
+/// are taken only when nothing else is left.
+#[must_use]
+pub fn choose<'c>(candidates: &'c [String], seen: &dyn Fn(&str) -> u64) -> Option<&'c str> {
+    candidates
+        .iter()
+        .min_by_key(|w| (w.len() < 4, seen(w), -rarity(w)))
+        .map(String::as_str)
+}
+
+/// The automaton over the literals chosen for each message.
 #[derive(Clone, Debug)]
 pub struct Prefilter {
-    /// `None` when the literals could not be built into one (far beyond a catalog's worth
-    /// of words): then nothing matches, rather than everything.
+    /// `None` when there is nothing to look for, or the literals could not be built into
+    /// one automaton (far beyond a catalog's worth of words): then nothing matches.
     automaton: Option<AhoCorasick>,
     /// The literals, by automaton pattern id.
     pub literals: Vec<String>,
+    /// For each literal, the messages (pattern ids) that chose it.
+    by_literal: Vec<Vec<u32>>,
+}
+
+/// A case-insensitive automaton over `words`.
+fn automaton(words: &[String]) -> Option<AhoCorasick> {
+    if words.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(words)
+        .ok()
 }
 
 impl Prefilter {
-    /// Builds the automaton over `literals` (deduplicated by the caller).
+    /// Chooses a literal for every message from its candidates (`candidates[pattern id]`),
+    /// by how often each appears in `sample` when one is given.
     #[must_use]
-    pub fn new(literals: Vec<String>) -> Prefilter {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&literals)
-            .ok();
+    pub fn new(candidates: &[Vec<String>], sample: Option<&[u8]>) -> Prefilter {
+        let counts = sample.map(|sample| {
+            let mut all: Vec<String> = candidates.iter().flatten().cloned().collect();
+            all.sort_unstable();
+            all.dedup();
+            let mut counts = vec![0u64; all.len()];
+            if let Some(a) = automaton(&all) {
+                for m in a.find_overlapping_iter(sample) {
+                    counts[m.pattern().as_usize()] += 1;
+                }
+            }
+            (all, counts)
+        });
+        let seen = |w: &str| {
+            counts.as_ref().map_or(0, |(all, counts)| {
+                all.binary_search_by(|a| a.as_str().cmp(w))
+                    .map_or(0, |i| counts[i])
+            })
+        };
+        let mut literals: Vec<String> = Vec::new();
+        let mut by_literal: Vec<Vec<u32>> = Vec::new();
+        for (p, words) in candidates.iter().enumerate() {
+            let Some(literal) = choose(words, &seen) else {
+                continue;
+            };
+            let id = literals.iter().position(|l| l == literal).unwrap_or_else(|| {
+                literals.push(literal.to_owned());
+                by_literal.push(Vec::new());
+                literals.len() - 1
+            });
+            by_literal[id].push(u32::try_from(p).unwrap_or(u32::MAX));
+        }
         Prefilter {
-            automaton,
+            automaton: automaton(&literals),
             literals,
+            by_literal,
         }
     }
 
@@ -169,12 +226,18 @@ impl Prefilter {
         self.automaton.as_ref()?.find(haystack).map(|m| m.start())
     }
 
-    /// Every literal id found in `haystack`, in no particular order, possibly repeated.
-    pub fn present<'h>(&'h self, haystack: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-        self.automaton
+    /// The messages (pattern ids) whose literal `haystack` holds, sorted, each once.
+    #[must_use]
+    pub fn patterns_in(&self, haystack: &[u8]) -> Vec<u32> {
+        let mut out: Vec<u32> = self
+            .automaton
             .iter()
-            .flat_map(move |a| a.find_overlapping_iter(haystack))
-            .map(|m| m.pattern().as_usize())
+            .flat_map(|a| a.find_overlapping_iter(haystack))
+            .flat_map(|m| self.by_literal[m.pattern().as_usize()].iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -182,41 +245,38 @@ impl Prefilter {
 mod tests {
     use super::*;
 
-    fn pick(message: &str) -> String {
+    fn pick(message: &str, sample: &str) -> String {
         let p = Pattern::parse(message).expect("a pattern");
-        choose(message, &p).expect("a literal")
+        let filter = Prefilter::new(&[candidates(message, &p)], Some(sample.as_bytes()));
+        filter.literals[0].clone()
     }
 
     #[test]
-    fn the_rarest_plain_word_of_each_message_is_chosen() {
-        assert_eq!(
-            pick("ServiceDeskHttpBadRequestException: StatusCode=429"),
-            "servicedeskhttpbadrequestexception"
-        );
-        assert_eq!(
-            pick(
-                "Could not create/update work item for alert {alertName}. ITSM Connector {connectionIdentifier} does not exist or was deleted."
-            ),
-            "connector"
-        );
-        assert_eq!(
-            pick("An error occurred while sending the request."),
-            "occurred"
-        );
+    fn without_a_sample_the_rarest_looking_plain_word_is_chosen() {
+        let rate = "ServiceDeskHttpBadRequestException: StatusCode=429";
+        assert_eq!(pick(rate, ""), "servicedeskhttpbadrequestexception");
+        assert_eq!(pick("An error occurred while sending the request.", ""), "occurred");
         // Swedish: a word written with å/ä/ö is never chosen, its plain neighbours are.
         assert_eq!(
-            pick("något gick fel. Det gick inte att hämta anslutnings information."),
+            pick("något gick fel. Det gick inte att hämta anslutnings information.", ""),
             "anslutnings"
         );
     }
 
     #[test]
+    fn the_word_least_seen_in_the_log_itself_wins() {
+        let missing = "Could not create/update work item for alert {alertName}. ITSM Connector {connectionIdentifier} does not exist or was deleted.";
+        assert_eq!(pick(missing, ""), "connector");
+        let log = "INFO connector heartbeat ok\nINFO connector synced 3 items\nINFO alert fired\n";
+        assert_eq!(pick(missing, log), "deleted");
+    }
+
+    #[test]
     fn finds_any_literal_ignoring_ascii_case() {
-        let p = Prefilter::new(vec!["refreshtoken".into(), "servicenow".into()]);
+        let cands = vec![vec!["refreshtoken".to_owned()], vec!["servicenow".to_owned()]];
+        let p = Prefilter::new(&cands, None);
         assert_eq!(p.find(b"xx SERVICENOW yy"), Some(3));
         assert_eq!(p.find(b"nothing here"), None);
-        let mut found: Vec<usize> = p.present(b"RefreshToken ServiceNow").collect();
-        found.sort_unstable();
-        assert_eq!(found, [0, 1]);
+        assert_eq!(p.patterns_in(b"RefreshToken ServiceNow refreshtoken"), [0, 1]);
     }
 }

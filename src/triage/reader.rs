@@ -19,6 +19,7 @@ use std::time::Duration;
 use memchr::{memchr, memrchr};
 
 use super::matcher::Matcher;
+use super::prefilter::Prefilter;
 use super::scan::{self, Hit, LONG_WINDOW, MAX_SPAN, Scratch};
 
 /// Bytes read per block.
@@ -76,6 +77,8 @@ impl Options {
 
 struct Job {
     seq: u64,
+    /// Chosen from the source's first block.
+    filter: Arc<Prefilter>,
     buf: Vec<u8>,
     len: usize,
     own: usize,
@@ -125,7 +128,10 @@ pub fn read(
     }
     {
         let (control, pool) = (Arc::clone(control), Arc::clone(&pool));
-        std::thread::spawn(move || produce(input, options, &control, &pool, &job_tx, &msg_tx));
+        let matcher = Arc::clone(matcher);
+        std::thread::spawn(move || {
+            produce(&matcher, input, options, &control, &pool, &job_tx, &msg_tx);
+        });
     }
     merge(&msg_rx, control, &mut on_hit)
 }
@@ -201,7 +207,7 @@ fn work(matcher: &Matcher, jobs: &Mutex<Receiver<Job>>, msgs: &Sender<Msg>, pool
         let Ok(job) = job else { return };
         let mut hits = Vec::new();
         let bytes = &job.buf[..job.len];
-        scan::scan(matcher, bytes, job.own, &mut scratch, &mut hits);
+        scan::scan(matcher, &job.filter, bytes, job.own, &mut scratch, &mut hits);
         let newlines = scan::count_newlines(&bytes[..job.own]);
         if let Ok(mut p) = pool.lock() {
             p.push(job.buf);
@@ -251,6 +257,7 @@ fn fill(
 
 /// The reading thread.
 fn produce(
+    matcher: &Matcher,
     mut input: Box<dyn Read + Send>,
     options: Options,
     control: &Control,
@@ -268,6 +275,7 @@ fn produce(
     let mut ends_with_newline = true;
     let mut error = None;
     let mut binary = false;
+    let mut filter: Option<Arc<Prefilter>> = None;
     loop {
         let mut buf = pool
             .lock()
@@ -293,6 +301,10 @@ fn produce(
         if len > 0 {
             ends_with_newline = buf[len - 1] == b'\n';
         }
+        // The literals are chosen by how rare they are in the source's first block.
+        let filter = Arc::clone(
+            filter.get_or_insert_with(|| Arc::new(matcher.prefilter(Some(&buf[..len])))),
+        );
         let own = if eof {
             len
         } else {
@@ -317,6 +329,7 @@ fn produce(
         if len > 0 {
             waiting = Some(Job {
                 seq,
+                filter,
                 buf,
                 len,
                 own: len,

@@ -21,6 +21,7 @@ use memchr::{memchr, memrchr};
 use crate::guide::sanitize;
 
 use super::matcher::{Matcher, Verdict};
+use super::prefilter::Prefilter;
 use super::words::Words;
 
 /// Most lines one message may be split over.
@@ -96,7 +97,14 @@ fn line_end(buf: &[u8], from: usize) -> usize {
 
 /// Scans `buf`, of which the first `own` bytes are this block's lines and the rest a
 /// look-ahead; pushes what it finds to `hits`, in order.
-pub fn scan(matcher: &Matcher, buf: &[u8], own: usize, scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+pub fn scan(
+    matcher: &Matcher,
+    filter: &Prefilter,
+    buf: &[u8],
+    own: usize,
+    scratch: &mut Scratch,
+    hits: &mut Vec<Hit>,
+) {
     let mut lines = Lines {
         buf,
         at: 0,
@@ -108,7 +116,7 @@ pub fn scan(matcher: &Matcher, buf: &[u8], own: usize, scratch: &mut Scratch, hi
     // The long line being read in windows, and the errors already found in it.
     let mut long: (usize, Vec<u32>) = (usize::MAX, Vec::new());
     while pos < buf.len() {
-        let Some(rel) = matcher.prefilter.find(&buf[pos..]) else {
+        let Some(rel) = filter.find(&buf[pos..]) else {
             break;
         };
         let at = pos + rel;
@@ -124,7 +132,7 @@ pub fn scan(matcher: &Matcher, buf: &[u8], own: usize, scratch: &mut Scratch, hi
                 long = (start, Vec::new());
             }
             let text = String::from_utf8_lossy(&buf[from..to]);
-            matcher.judge(&text, &mut scratch.words, false, &mut scratch.verdicts);
+            matcher.judge(filter, &text, &mut scratch.words, false, &mut scratch.verdicts);
             let line = lines.before(start);
             for v in scratch.verdicts.drain(..) {
                 if !long.1.contains(&v.known) {
@@ -150,7 +158,7 @@ pub fn scan(matcher: &Matcher, buf: &[u8], own: usize, scratch: &mut Scratch, hi
                 }
                 if e >= end {
                     let text = String::from_utf8_lossy(&buf[s..e]);
-                    matcher.judge(&text, &mut scratch.words, k > 1, &mut scratch.verdicts);
+                    matcher.judge(filter, &text, &mut scratch.words, k > 1, &mut scratch.verdicts);
                     if !scratch.verdicts.is_empty() {
                         let line = lines.before(s);
                         for v in scratch.verdicts.drain(..) {
