@@ -85,16 +85,18 @@ impl Matcher {
     /// The errors whose messages `text` holds (read into `words`), one verdict per error.
     /// With `spanning`, a match must begin on the first line of `text` and end on its last:
     /// a message split over these lines, not one that a single line already holds.
+    /// `lower` is the same text in ASCII lowercase, for the prefilter.
     pub fn judge(
         &self,
         filter: &Prefilter,
+        lower: &[u8],
         text: &str,
         words: &mut Words,
         spanning: bool,
         out: &mut Vec<Verdict>,
     ) {
         out.clear();
-        let candidates = filter.patterns_in(text.as_bytes());
+        let candidates = filter.patterns_in(lower);
         if candidates.is_empty() {
             return;
         }

@@ -10,7 +10,8 @@
 //! for such a word is exactly search's folding; a message with no such word falls back to its
 //! words as written.
 //!
-//! The literals go into one `aho-corasick` automaton (case-insensitive for ASCII).
+//! The literals go into one `aho-corasick` automaton, run over an ASCII-lowercased copy of
+//! each block (see [`lower_into`]).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -159,22 +160,46 @@ pub struct Prefilter {
     /// `None` when there is nothing to look for, or the literals could not be built into
     /// one automaton (far beyond a catalog's worth of words): then nothing matches.
     automaton: Option<AhoCorasick>,
+    /// The same literals, for finding the next one fast.
+    finder: Option<AhoCorasick>,
     /// The literals, by automaton pattern id.
     pub literals: Vec<String>,
     /// For each literal, the messages (pattern ids) that chose it.
     by_literal: Vec<Vec<u32>>,
 }
 
-/// A case-insensitive automaton over `words`.
-fn automaton(words: &[String]) -> Option<AhoCorasick> {
+/// An automaton over `words`; with `any_case`, ignoring ASCII case. `Standard` reports
+/// every match (overlapping ones too); `LeftmostFirst` only finds the next one, but may use
+/// the vectorised searcher.
+fn automaton(words: &[String], any_case: bool, kind: MatchKind) -> Option<AhoCorasick> {
     if words.is_empty() {
         return None;
     }
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(any_case)
+        .match_kind(kind)
         .build(words)
         .ok()
+}
+
+/// Writes `src` into `dst` (as long) in ASCII lowercase and counts its newlines, in one
+/// pass.
+///
+/// The prefilter looks for lowercase literals in the lowercased copy: the same answer as
+/// ignoring case, but it lets `aho-corasick` use its vectorised (Teddy) searcher, which it
+/// cannot when asked to ignore case; that is about twice as fast. The loop is written so the
+/// compiler vectorises it: small chunks keep the newline count in a byte.
+pub fn lower_into(src: &[u8], dst: &mut [u8]) -> u64 {
+    let mut newlines = 0u64;
+    for (s, d) in src.chunks(128).zip(dst.chunks_mut(128)) {
+        let mut n = 0u8;
+        for (a, b) in s.iter().zip(d.iter_mut()) {
+            *b = a | (u8::from(a.wrapping_sub(b'A') < 26) << 5);
+            n += u8::from(*a == b'\n');
+        }
+        newlines += u64::from(n);
+    }
+    newlines
 }
 
 impl Prefilter {
@@ -187,7 +212,7 @@ impl Prefilter {
             all.sort_unstable();
             all.dedup();
             let mut counts = vec![0u64; all.len()];
-            if let Some(a) = automaton(&all) {
+            if let Some(a) = automaton(&all, true, MatchKind::Standard) {
                 for m in a.find_overlapping_iter(sample) {
                     counts[m.pattern().as_usize()] += 1;
                 }
@@ -203,30 +228,32 @@ impl Prefilter {
         let mut literals: Vec<String> = Vec::new();
         let mut by_literal: Vec<Vec<u32>> = Vec::new();
         for (p, words) in candidates.iter().enumerate() {
-            let Some(literal) = choose(words, &seen) else {
+            let Some(literal) = choose(words, &seen).map(str::to_ascii_lowercase) else {
                 continue;
             };
-            let id = literals.iter().position(|l| l == literal).unwrap_or_else(|| {
-                literals.push(literal.to_owned());
+            let id = literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
+                literals.push(literal.clone());
                 by_literal.push(Vec::new());
                 literals.len() - 1
             });
             by_literal[id].push(u32::try_from(p).unwrap_or(u32::MAX));
         }
         Prefilter {
-            automaton: automaton(&literals),
+            finder: automaton(&literals, false, MatchKind::LeftmostFirst),
+            automaton: automaton(&literals, false, MatchKind::Standard),
             literals,
             by_literal,
         }
     }
 
-    /// The start of the first literal in `haystack`, if any.
+    /// The start of the first literal in `haystack` (in ASCII lowercase), if any.
     #[must_use]
     pub fn find(&self, haystack: &[u8]) -> Option<usize> {
-        self.automaton.as_ref()?.find(haystack).map(|m| m.start())
+        self.finder.as_ref()?.find(haystack).map(|m| m.start())
     }
 
-    /// The messages (pattern ids) whose literal `haystack` holds, sorted, each once.
+    /// The messages (pattern ids) whose literal `haystack` (in ASCII lowercase) holds,
+    /// sorted, each once.
     #[must_use]
     pub fn patterns_in(&self, haystack: &[u8]) -> Vec<u32> {
         let mut out: Vec<u32> = self
@@ -272,11 +299,16 @@ mod tests {
     }
 
     #[test]
-    fn finds_any_literal_ignoring_ascii_case() {
+    fn finds_any_literal_in_the_lowercased_text() {
         let cands = vec![vec!["refreshtoken".to_owned()], vec!["servicenow".to_owned()]];
         let p = Prefilter::new(&cands, None);
-        assert_eq!(p.find(b"xx SERVICENOW yy"), Some(3));
+        let mut lower = [0u8; 17];
+        assert_eq!(lower_into(b"xx SERVICENOW yy\n", &mut lower), 1);
+        assert_eq!(&lower, b"xx servicenow yy\n");
+        assert_eq!(p.find(&lower), Some(3));
         assert_eq!(p.find(b"nothing here"), None);
-        assert_eq!(p.patterns_in(b"RefreshToken ServiceNow refreshtoken"), [0, 1]);
+        let mut lower = [0u8; 36];
+        lower_into(b"RefreshToken ServiceNow refreshtoken", &mut lower);
+        assert_eq!(p.patterns_in(&lower), [0, 1]);
     }
 }

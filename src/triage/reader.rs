@@ -207,8 +207,7 @@ fn work(matcher: &Matcher, jobs: &Mutex<Receiver<Job>>, msgs: &Sender<Msg>, pool
         let Ok(job) = job else { return };
         let mut hits = Vec::new();
         let bytes = &job.buf[..job.len];
-        scan::scan(matcher, &job.filter, bytes, job.own, &mut scratch, &mut hits);
-        let newlines = scan::count_newlines(&bytes[..job.own]);
+        let newlines = scan::scan(matcher, &job.filter, bytes, job.own, &mut scratch, &mut hits);
         if let Ok(mut p) = pool.lock() {
             p.push(job.buf);
         }

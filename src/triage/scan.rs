@@ -21,7 +21,7 @@ use memchr::{memchr, memrchr};
 use crate::guide::sanitize;
 
 use super::matcher::{Matcher, Verdict};
-use super::prefilter::Prefilter;
+use super::prefilter::{self, Prefilter};
 use super::words::Words;
 
 /// Most lines one message may be split over.
@@ -49,22 +49,29 @@ pub struct Hit {
 /// Buffers reused from block to block.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    /// The block in ASCII lowercase, for the prefilter.
+    lower: Vec<u8>,
     words: Words,
     verdicts: Vec<Verdict>,
 }
 
-/// Counts newlines in `bytes`, eight bytes at a time.
+/// Counts newlines in `bytes`. Chunks of 128 bytes keep the count in a byte, which lets
+/// the compiler compare 16 bytes at a time.
 #[must_use]
 pub fn count_newlines(bytes: &[u8]) -> u64 {
-    // Small counters in u8 lanes would overflow; 255-byte chunks keep the inner loop
-    // simple enough for the compiler to vectorise.
     bytes
-        .chunks(255 * 32)
-        .map(|chunk| chunk.iter().filter(|&&b| b == b'\n').count() as u64)
+        .chunks(128)
+        .map(|chunk| {
+            let mut n = 0u8;
+            for &b in chunk {
+                n += u8::from(b == b'\n');
+            }
+            u64::from(n)
+        })
         .sum()
 }
 
-/// Newline counting that moves forward only.
+/// Newline counting from the last offset asked.
 struct Lines<'b> {
     buf: &'b [u8],
     at: usize,
@@ -96,7 +103,8 @@ fn line_end(buf: &[u8], from: usize) -> usize {
 }
 
 /// Scans `buf`, of which the first `own` bytes are this block's lines and the rest a
-/// look-ahead; pushes what it finds to `hits`, in order.
+/// look-ahead; pushes what it finds to `hits`, in order, and returns the number of newlines
+/// in the block's own lines.
 pub fn scan(
     matcher: &Matcher,
     filter: &Prefilter,
@@ -104,7 +112,13 @@ pub fn scan(
     own: usize,
     scratch: &mut Scratch,
     hits: &mut Vec<Hit>,
-) {
+) -> u64 {
+    let mut lower = std::mem::take(&mut scratch.lower);
+    if lower.len() < buf.len() {
+        lower.resize(buf.len(), 0);
+    }
+    let newlines = prefilter::lower_into(&buf[..own], &mut lower[..own]);
+    prefilter::lower_into(&buf[own..], &mut lower[own..buf.len()]);
     let mut lines = Lines {
         buf,
         at: 0,
@@ -116,7 +130,7 @@ pub fn scan(
     // The long line being read in windows, and the errors already found in it.
     let mut long: (usize, Vec<u32>) = (usize::MAX, Vec::new());
     while pos < buf.len() {
-        let Some(rel) = filter.find(&buf[pos..]) else {
+        let Some(rel) = filter.find(&lower[pos..buf.len()]) else {
             break;
         };
         let at = pos + rel;
@@ -132,7 +146,14 @@ pub fn scan(
                 long = (start, Vec::new());
             }
             let text = String::from_utf8_lossy(&buf[from..to]);
-            matcher.judge(filter, &text, &mut scratch.words, false, &mut scratch.verdicts);
+            matcher.judge(
+                filter,
+                &lower[from..to],
+                &text,
+                &mut scratch.words,
+                false,
+                &mut scratch.verdicts,
+            );
             let line = lines.before(start);
             for v in scratch.verdicts.drain(..) {
                 if !long.1.contains(&v.known) {
@@ -158,7 +179,14 @@ pub fn scan(
                 }
                 if e >= end {
                     let text = String::from_utf8_lossy(&buf[s..e]);
-                    matcher.judge(filter, &text, &mut scratch.words, k > 1, &mut scratch.verdicts);
+                    matcher.judge(
+                        filter,
+                        &lower[s..e],
+                        &text,
+                        &mut scratch.words,
+                        k > 1,
+                        &mut scratch.verdicts,
+                    );
                     if !scratch.verdicts.is_empty() {
                         let line = lines.before(s);
                         for v in scratch.verdicts.drain(..) {
@@ -176,6 +204,8 @@ pub fn scan(
             }
         }
     }
+    scratch.lower = lower;
+    newlines
 }
 
 /// A hit from a verdict over `text`.
