@@ -46,7 +46,7 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .flat_map(|g| &g.errors)
         .flat_map(|e| &e.messages)
-        .flat_map(|m| m.all())
+        .flat_map(tshoot::guide::Text::all)
         .collect();
     let mut l = std::fs::File::create(out.join("literals.txt"))?;
     for literal in triage_log::grep_literals(&messages) {

@@ -99,3 +99,33 @@ fn counts_are_exact_when_blocks_cut_messages_apart() {
         assert_eq!(lines, truth.lines, "block {block}");
     }
 }
+
+#[test]
+fn counts_are_exact_through_a_pipe() {
+    let (file, truth) = generated(3_000_000, 100, 5);
+    let bytes = std::fs::read(file.path()).expect("read back");
+    let out = assert_cmd::Command::cargo_bin("tshoot")
+        .expect("binary")
+        .args(["triage", "--json"])
+        .write_stdin(bytes)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let counts: BTreeMap<String, u64> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|o| {
+            (
+                format!(
+                    "{}/{}",
+                    o["guide"].as_str().expect("guide"),
+                    o["id"].as_str().expect("id")
+                ),
+                o["count"].as_u64().expect("count"),
+            )
+        })
+        .collect();
+    assert_eq!(counts, expected(&truth));
+}

@@ -365,9 +365,8 @@ pub fn generate(
 /// part of each guide message between its `{placeholders}`.
 #[must_use]
 pub fn grep_literals(messages: &[&str]) -> Vec<String> {
-    let is_name = |s: &str| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    };
+    let is_name =
+        |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     messages
         .iter()
         .filter_map(|m| {

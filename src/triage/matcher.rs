@@ -2,7 +2,7 @@
 //! error, in every language it is written in, as a strict [`Pattern`], and one
 //! [`Prefilter`] over a literal of each.
 
-use crate::guide::Catalog;
+use crate::guide::{Catalog, Text};
 
 use super::pattern::{Found, Pattern};
 use super::prefilter::{self, Prefilter};
@@ -47,7 +47,7 @@ impl Matcher {
             for (e, error) in guide.errors.iter().enumerate() {
                 let k = u32::try_from(known.len()).unwrap_or(u32::MAX);
                 let mut any = false;
-                for message in error.messages.iter().flat_map(|m| m.all()) {
+                for message in error.messages.iter().flat_map(Text::all) {
                     let Some(pattern) = Pattern::parse(message) else {
                         continue;
                     };

@@ -231,11 +231,14 @@ impl Prefilter {
             let Some(literal) = choose(words, &seen).map(str::to_ascii_lowercase) else {
                 continue;
             };
-            let id = literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
-                literals.push(literal.clone());
-                by_literal.push(Vec::new());
-                literals.len() - 1
-            });
+            let id = literals
+                .iter()
+                .position(|l| *l == literal)
+                .unwrap_or_else(|| {
+                    literals.push(literal.clone());
+                    by_literal.push(Vec::new());
+                    literals.len() - 1
+                });
             by_literal[id].push(u32::try_from(p).unwrap_or(u32::MAX));
         }
         Prefilter {
@@ -282,10 +285,16 @@ mod tests {
     fn without_a_sample_the_rarest_looking_plain_word_is_chosen() {
         let rate = "ServiceDeskHttpBadRequestException: StatusCode=429";
         assert_eq!(pick(rate, ""), "servicedeskhttpbadrequestexception");
-        assert_eq!(pick("An error occurred while sending the request.", ""), "occurred");
+        assert_eq!(
+            pick("An error occurred while sending the request.", ""),
+            "occurred"
+        );
         // Swedish: a word written with å/ä/ö is never chosen, its plain neighbours are.
         assert_eq!(
-            pick("något gick fel. Det gick inte att hämta anslutnings information.", ""),
+            pick(
+                "något gick fel. Det gick inte att hämta anslutnings information.",
+                ""
+            ),
             "anslutnings"
         );
     }
@@ -300,7 +309,10 @@ mod tests {
 
     #[test]
     fn finds_any_literal_in_the_lowercased_text() {
-        let cands = vec![vec!["refreshtoken".to_owned()], vec!["servicenow".to_owned()]];
+        let cands = vec![
+            vec!["refreshtoken".to_owned()],
+            vec!["servicenow".to_owned()],
+        ];
         let p = Prefilter::new(&cands, None);
         let mut lower = [0u8; 17];
         assert_eq!(lower_into(b"xx SERVICENOW yy\n", &mut lower), 1);

@@ -58,8 +58,9 @@ pub struct Outcome {
 pub struct Options {
     /// Read a source with NUL bytes as text instead of skipping it.
     pub text: bool,
-    /// Hand a block on as soon as a read returns less than asked (pipes, terminals), so
-    /// results show while a slow source is still writing.
+    /// The source is a stream (a pipe, a terminal): when it has been silent for a moment,
+    /// hand on what was read, so results show while it is still writing. A message split
+    /// over lines that arrive more than that moment apart may be missed.
     pub eager: bool,
     /// Bytes per block; 0 for [`BLOCK`]. Tests use small blocks to cut messages apart.
     pub block: usize,
@@ -207,7 +208,14 @@ fn work(matcher: &Matcher, jobs: &Mutex<Receiver<Job>>, msgs: &Sender<Msg>, pool
         let Ok(job) = job else { return };
         let mut hits = Vec::new();
         let bytes = &job.buf[..job.len];
-        let newlines = scan::scan(matcher, &job.filter, bytes, job.own, &mut scratch, &mut hits);
+        let newlines = scan::scan(
+            matcher,
+            &job.filter,
+            bytes,
+            job.own,
+            &mut scratch,
+            &mut hits,
+        );
         if let Ok(mut p) = pool.lock() {
             p.push(job.buf);
         }
@@ -224,40 +232,116 @@ fn work(matcher: &Matcher, jobs: &Mutex<Receiver<Job>>, msgs: &Sender<Msg>, pool
     }
 }
 
-/// Reads into `buf[*len..]` (but the look-ahead room at its end) until the block is full, the source ends (`true`), or,
-/// when eager, a read comes back short with a whole line in the block.
-fn fill(
-    input: &mut dyn Read,
-    buf: &mut [u8],
-    len: &mut usize,
-    eager: bool,
-    control: &Control,
-) -> std::io::Result<bool> {
-    let block = buf.len() - LOOKAHEAD;
-    while *len < block {
-        if control.cancel.load(Ordering::Relaxed) {
-            return Ok(true);
+/// How a fill ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fill {
+    /// The block is full.
+    Full,
+    /// The source ended (or reading was cancelled).
+    End,
+    /// A stream has had nothing new for a while: hand on what is there.
+    Idle,
+}
+
+/// How long a stream may be silent before what was read is handed on.
+const IDLE: Duration = Duration::from_millis(50);
+
+/// Where the reading thread takes bytes from: the source itself, or, for a stream, chunks
+/// that a helper thread reads, so that a silent pipe can be noticed instead of waited on.
+enum Feed {
+    Direct(Box<dyn Read + Send>),
+    Chunks {
+        rx: Receiver<std::io::Result<Vec<u8>>>,
+        pending: Vec<u8>,
+        at: usize,
+    },
+}
+
+impl Feed {
+    fn new(input: Box<dyn Read + Send>, eager: bool) -> Feed {
+        if !eager {
+            return Feed::Direct(input);
         }
-        match input.read(&mut buf[*len..block]) {
-            Ok(0) => return Ok(true),
-            Ok(n) => {
-                let short = *len + n < block;
-                *len += n;
-                if eager && short && memchr(b'\n', &buf[..*len]).is_some() {
-                    return Ok(false);
+        let (tx, rx) = mpsc::sync_channel(16);
+        std::thread::spawn(move || {
+            let mut input = input;
+            loop {
+                let mut chunk = vec![0; 64 * 1024];
+                match input.read(&mut chunk) {
+                    Ok(0) => return,
+                    Ok(n) => {
+                        chunk.truncate(n);
+                        if tx.send(Ok(chunk)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
                 }
             }
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+        });
+        Feed::Chunks {
+            rx,
+            pending: Vec::new(),
+            at: 0,
         }
     }
-    Ok(false)
+
+    /// Reads into `buf[*len..]` (but the look-ahead room at its end).
+    fn fill(
+        &mut self,
+        buf: &mut [u8],
+        len: &mut usize,
+        control: &Control,
+    ) -> std::io::Result<Fill> {
+        let block = buf.len() - LOOKAHEAD;
+        let start = *len;
+        while *len < block {
+            if control.cancel.load(Ordering::Relaxed) {
+                return Ok(Fill::End);
+            }
+            match self {
+                Feed::Direct(input) => match input.read(&mut buf[*len..block]) {
+                    Ok(0) => return Ok(Fill::End),
+                    Ok(n) => *len += n,
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                },
+                Feed::Chunks { rx, pending, at } => {
+                    if *at < pending.len() {
+                        let n = (pending.len() - *at).min(block - *len);
+                        buf[*len..*len + n].copy_from_slice(&pending[*at..*at + n]);
+                        *at += n;
+                        *len += n;
+                        continue;
+                    }
+                    match rx.recv_timeout(IDLE) {
+                        Ok(Ok(chunk)) => {
+                            *pending = chunk;
+                            *at = 0;
+                        }
+                        Ok(Err(e)) => return Err(e),
+                        Err(RecvTimeoutError::Disconnected) => return Ok(Fill::End),
+                        Err(RecvTimeoutError::Timeout) => {
+                            if *len > start && memchr(b'\n', &buf[start..*len]).is_some() {
+                                return Ok(Fill::Idle);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Fill::Full)
+    }
 }
 
 /// The reading thread.
 fn produce(
     matcher: &Matcher,
-    mut input: Box<dyn Read + Send>,
+    input: Box<dyn Read + Send>,
     options: Options,
     control: &Control,
     pool: &Pool,
@@ -267,6 +351,7 @@ fn produce(
     let block = options.block();
     // A cut inside a long line repeats this much; less than a block, so reading advances.
     let overlap = OVERLAP.min(block / 4);
+    let mut feed = Feed::new(input, options.eager);
     let mut seq = 0u64;
     let mut bytes = 0u64;
     let mut carry: Vec<u8> = Vec::new();
@@ -284,35 +369,32 @@ fn produce(
         buf[..carry.len()].copy_from_slice(&carry);
         let mut len = carry.len();
         let before = len;
-        let eof = match fill(&mut input, &mut buf, &mut len, options.eager, control) {
-            Ok(eof) => eof,
-            Err(e) => {
-                error = Some(e.to_string());
-                true
-            }
-        };
+        let fill = feed.fill(&mut buf, &mut len, control).unwrap_or_else(|e| {
+            error = Some(e.to_string());
+            Fill::End
+        });
         bytes += (len - before) as u64;
         if seq == 0 && waiting.is_none() && !options.text && memchr(0, &buf[..len]).is_some() {
             binary = true;
             bytes = 0;
             break;
         }
-        if len > 0 {
+        if len > before {
             ends_with_newline = buf[len - 1] == b'\n';
         }
         // The literals are chosen by how rare they are in the source's first block.
         let filter = Arc::clone(
             filter.get_or_insert_with(|| Arc::new(matcher.prefilter(Some(&buf[..len])))),
         );
-        let own = if eof {
-            len
-        } else {
-            memrchr(b'\n', &buf[..len]).map_or(len, |i| i + 1)
+        let last_newline = memrchr(b'\n', &buf[..len]);
+        let own = match fill {
+            Fill::End => len,
+            Fill::Full | Fill::Idle => last_newline.map_or(len, |i| i + 1),
         };
         carry.clear();
         if own < len {
             carry.extend_from_slice(&buf[own..len]);
-        } else if !eof && memrchr(b'\n', &buf[..len]).is_none() {
+        } else if fill == Fill::Full && last_newline.is_none() {
             // A line longer than a block: repeat its end in the next one.
             carry.extend_from_slice(&buf[len.saturating_sub(overlap)..len]);
         }
@@ -326,16 +408,24 @@ fn produce(
             }
         }
         if len > 0 {
-            waiting = Some(Job {
+            let job = Job {
                 seq,
                 filter,
                 buf,
                 len,
                 own: len,
-            });
+            };
             seq += 1;
+            // A silent stream: hand the block on now, without waiting for its look-ahead.
+            if fill == Fill::Idle {
+                if jobs.send(job).is_err() {
+                    return;
+                }
+            } else {
+                waiting = Some(job);
+            }
         }
-        if eof {
+        if fill == Fill::End {
             break;
         }
     }

@@ -36,7 +36,7 @@ impl Values {
     #[must_use]
     pub fn top(&self) -> Vec<(&str, u64)> {
         let mut all: Vec<(&str, u64)> = self.counts.iter().map(|(v, n)| (v.as_str(), *n)).collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1));
+        all.sort_by_key(|v| std::cmp::Reverse(v.1));
         all.truncate(SHOWN_VALUES);
         all
     }
