@@ -33,6 +33,24 @@ pub enum Label {
     TooSmall,
     Saved,
     NotSaved,
+    // The exported session report.
+    ReportTitle,
+    ReportStartedFrom,
+    ReportFromGuide,
+    ReportFromSearch,
+    ReportFromReference,
+    ReportStarted,
+    ReportExported,
+    ReportMessage,
+    ReportAnswers,
+    ReportNoAnswers,
+    ReportIntoGuide,
+    ReportDidNotHelp,
+    ReportOutcome,
+    ReportFixedBy,
+    ReportEscalated,
+    ReportInProgress,
+    ReportStepsDone,
     KeyMove,
     KeyOpen,
     KeyBack,
@@ -49,6 +67,32 @@ pub enum Label {
     KeyFixed,
     KeyClear,
     KeyAnyKey,
+    Questions,
+    AnswerOne,
+    AnswerCount,
+    MessageOne,
+    MessageCount,
+    ShowErrorOf,
+    GraphOf,
+    // Saved sessions and the plain walk.
+    SavedSessions,
+    NoSessions,
+    ResumeHint,
+    StepOf,
+    QuestionN,
+    Question,
+    StatusOpen,
+    StatusEscalated,
+    WalkKeys,
+    OutcomeKeys,
+    NotAnAnswer,
+    NotFixedNext,
+    ContinueWith,
+    ResumedAt,
+    PlainCommands,
+    StepsTicked,
+    YesNoShort,
+    LoadProblems,
 }
 
 impl Label {
@@ -93,6 +137,26 @@ impl Label {
             Label::TooSmall => ("Terminal too small", "Terminalen är för liten"),
             Label::Saved => ("Saved to", "Sparad i"),
             Label::NotSaved => ("Could not save the session", "Kunde inte spara sessionen"),
+            Label::ReportTitle => ("tshoot session", "tshoot-session"),
+            Label::ReportStartedFrom => ("Started from", "Startade från"),
+            Label::ReportFromGuide => ("the guide", "guiden"),
+            Label::ReportFromSearch => ("a search", "en sökning"),
+            Label::ReportFromReference => ("the error reference", "felreferensen"),
+            Label::ReportStarted => ("Started", "Startad"),
+            Label::ReportExported => ("Exported", "Exporterad"),
+            Label::ReportMessage => ("Your message", "Ditt meddelande"),
+            Label::ReportAnswers => ("Questions and answers", "Frågor och svar"),
+            Label::ReportNoAnswers => ("No question was answered.", "Ingen fråga besvarades."),
+            Label::ReportIntoGuide => ("On into the guide", "Vidare in i guiden"),
+            Label::ReportDidNotHelp => ("Did not fix it", "Löste det inte"),
+            Label::ReportOutcome => ("Outcome", "Resultat"),
+            Label::ReportFixedBy => ("Fixed by the steps for", "Löst med stegen för"),
+            Label::ReportEscalated => ("Not fixed; escalated.", "Inte löst; eskalerat."),
+            Label::ReportInProgress => ("In progress.", "Pågår."),
+            Label::ReportStepsDone => (
+                "{done} of {total} steps done",
+                "{done} av {total} steg gjorda",
+            ),
             Label::KeyMove => ("move", "flytta"),
             Label::KeyOpen => ("open", "öppna"),
             Label::KeyBack => ("back", "tillbaka"),
@@ -108,11 +172,84 @@ impl Label {
             Label::KeyPrevious => ("previous question", "föregående fråga"),
             Label::KeyFixed => ("fixed / not fixed", "löst / inte löst"),
             Label::KeyClear => ("clear, then back", "rensa, sedan tillbaka"),
-            Label::KeyAnyKey => ("Any key closes this.", "Valfri tangent stänger."),
+            Label::Questions => ("Questions", "Frågor"),
+            Label::AnswerOne => ("answer", "svar"),
+            Label::AnswerCount => ("answers", "svar"),
+            Label::MessageOne => ("message", "meddelande"),
+            Label::MessageCount => ("messages", "meddelanden"),
+            Label::ShowErrorOf => (
+                "Show an error with: tshoot show",
+                "Visa ett fel med: tshoot show",
+            ),
+            Label::GraphOf => (
+                "Draw the tree with: tshoot graph",
+                "Rita trädet med: tshoot graph",
+            ),
+            Label::SavedSessions => ("Saved sessions", "Sparade sessioner"),
+            Label::NoSessions => ("No saved sessions.", "Inga sparade sessioner."),
+            Label::ResumeHint => (
+                "Continue one with: tshoot resume ID",
+                "Fortsätt en med: tshoot resume ID",
+            ),
+            Label::StepOf => ("step {n} of {total}", "steg {n} av {total}"),
+            Label::QuestionN => ("question {n}", "fråga {n}"),
+            Label::Question => ("Question", "Fråga"),
+            Label::StatusOpen => ("open", "pågår"),
+            Label::StatusEscalated => ("escalated", "eskalerad"),
+            Label::WalkKeys => (
+                "Type an answer's number and Enter; b goes back, q quits (the session is saved), ? shows this help.",
+                "Skriv svarets nummer och Enter; b går tillbaka, q avslutar (sessionen sparas), ? visar den här hjälpen.",
+            ),
+            Label::OutcomeKeys => (
+                "y: fixed · n: not fixed, show the next likely cause · a step's number ticks it · b back · q quit",
+                "y: löst · n: inte löst, visa nästa troliga orsak · ett stegs nummer bockar av det · b tillbaka · q avsluta",
+            ),
+            Label::NotAnAnswer => ("Not an answer here", "Inget svar här"),
+            Label::NotFixedNext => (
+                "Not fixed. Next likely cause:",
+                "Inte löst. Nästa troliga orsak:",
+            ),
+            Label::ContinueWith => (
+                "Continue with: tshoot resume",
+                "Fortsätt med: tshoot resume",
+            ),
+            Label::ResumedAt => (
+                "The guide has changed since this session was saved; it goes on from the last point that still exists.",
+                "Guiden har ändrats sedan sessionen sparades; den fortsätter från den sista punkt som fortfarande finns.",
+            ),
+            Label::PlainCommands => (
+                "The full-screen interface needs a terminal. Without one, these commands work:",
+                "Helskärmsgränssnittet behöver en terminal. Utan en fungerar de här kommandona:",
+            ),
+            Label::KeyAnyKey => ("Esc, ? or q closes this.", "Esc, ? eller q stänger."),
+            Label::YesNoShort => ("y/n", "y/n"),
+            Label::StepsTicked => ("Steps ticked", "Avbockade steg"),
+            Label::LoadProblems => ("Guide files not loaded", "Guidefiler som inte lästes in"),
         };
         match lang {
             Lang::En => en,
             Lang::Sv => sv,
+        }
+    }
+
+    /// "1 error", "3 errors" in `lang`.
+    #[must_use]
+    pub fn errors(n: usize, lang: Lang) -> String {
+        match (lang, n) {
+            (Lang::En, 1) => "1 error".to_owned(),
+            (Lang::En, n) => format!("{n} errors"),
+            (Lang::Sv, n) => format!("{n} fel"),
+        }
+    }
+
+    /// "1 guide file could not be loaded (p shows it)", plural in `lang`.
+    #[must_use]
+    pub fn failed_files(n: usize, lang: Lang) -> String {
+        match (lang, n) {
+            (Lang::En, 1) => "1 guide file could not be loaded: p shows why".to_owned(),
+            (Lang::En, n) => format!("{n} guide files could not be loaded: p shows why"),
+            (Lang::Sv, 1) => "1 guidefil kunde inte läsas in: p visar varför".to_owned(),
+            (Lang::Sv, n) => format!("{n} guidefiler kunde inte läsas in: p visar varför"),
         }
     }
 }

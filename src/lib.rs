@@ -5,11 +5,16 @@
 //! `main.rs` only calls [`cli::main`].
 
 pub mod cli;
+pub mod graph;
 pub mod guide;
 pub mod labels;
 pub mod lang;
 pub mod markup;
+pub mod plain;
+pub mod redact;
+pub mod report;
 pub mod search;
 pub mod session;
+pub mod store;
 pub mod triage;
 pub mod tui;

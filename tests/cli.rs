@@ -22,11 +22,11 @@ fn stdout_of(args: &[&str]) -> String {
 fn list_shows_the_builtin_guides_with_error_counts() {
     let out = stdout_of(&["list"]);
     assert!(
-        out.contains("itsmc-dashboard-errors") && out.contains("9 errors"),
+        out.contains("itsmc-dashboard-errors") && out.contains("10 errors"),
         "{out}"
     );
     assert!(
-        out.contains("itsmc-troubleshooting") && out.contains("7 errors"),
+        out.contains("itsmc-troubleshooting") && out.contains("15 errors"),
         "{out}"
     );
 }
@@ -43,7 +43,7 @@ fn list_json_has_the_documented_fields() {
     let guides = json.as_array().expect("an array");
     assert_eq!(guides.len(), 2);
     assert_eq!(guides[0]["id"], "itsmc-dashboard-errors");
-    assert_eq!(guides[0]["errors"], 9);
+    assert_eq!(guides[0]["errors"], 10);
     assert_eq!(guides[0]["languages"], serde_json::json!(["en", "sv"]));
     assert!(
         guides[0]["title"]

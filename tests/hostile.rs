@@ -12,6 +12,8 @@ use tshoot::guide::Severity;
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::guide::load::MAX_GUIDE_BYTES;
 use tshoot::lang::Lang;
+use tshoot::tui::layout::list::ListView;
+use tshoot::tui::screens::{home::Home, reference::Reference};
 use tshoot::tui::{App, Screen};
 
 /// The corpus copied to a temporary folder, with a file over the size bound added.
@@ -144,9 +146,9 @@ fn no_escape_byte_reaches_stdout_from_any_command() {
 }
 
 /// Draws the app and returns every cell's text.
-fn screen_text(terminal: &mut Terminal<TestBackend>, app: &App) -> String {
+fn screen_text(terminal: &mut Terminal<TestBackend>, app: &mut App) -> String {
     terminal
-        .draw(|f| f.render_widget(app, f.area()))
+        .draw(|f| f.render_widget(&mut *app, f.area()))
         .expect("draws");
     terminal
         .backend()
@@ -168,22 +170,16 @@ fn no_escape_reaches_the_screen() {
         .expect("loads");
     let mut app = App::new(catalog, Lang::En);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
-    for screen in [
-        Screen::Home { selected: 5 },
-        Screen::Reference {
-            guide: g,
-            selected: 0,
-            focus: tshoot::tui::app::Focus::Main,
-            related: 0,
-            scroll: 0,
-        },
-    ] {
-        app.screen = screen;
-        let cells = screen_text(&mut terminal, &app);
+    let home = Home {
+        list: ListView::at(5),
+    };
+    for screen in [Screen::from(home), Reference::new(g, 0).into()] {
+        app.stack = vec![screen];
+        let cells = screen_text(&mut terminal, &mut app);
         assert!(is_safe(&cells), "{cells:?}");
         assert!(cells.contains("Title red"));
     }
     assert!(app.open_walk("escapes"));
-    let cells = screen_text(&mut terminal, &app);
+    let cells = screen_text(&mut terminal, &mut app);
     assert!(is_safe(&cells) && cells.contains("Question red"));
 }

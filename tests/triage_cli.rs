@@ -356,7 +356,8 @@ fn an_endless_pipe_shows_what_was_found_on_ctrl_c() {
         .write_all(b"2024-05-02T08:00:00Z ERROR User Not Authenticated\n")
         .expect("write");
     stdin.flush().expect("flush");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Time to start, read the line, find the silence and scan it, on a busy machine.
+    std::thread::sleep(std::time::Duration::from_secs(3));
     let status = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

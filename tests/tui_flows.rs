@@ -16,7 +16,7 @@ use tshoot::guide::{Guide, Next};
 use tshoot::lang::Lang;
 use tshoot::session::At;
 use tshoot::tui::terminal::{Events, World, event_loop};
-use tshoot::tui::{App, Screen, keymap};
+use tshoot::tui::{App, Screen};
 
 fn app() -> App {
     App::new(Catalog::load(&[Source::Builtin]), Lang::En)
@@ -49,7 +49,7 @@ fn events(script: &str) -> Vec<Event> {
 /// Feeds a script through the keymap and `update`; returns whether it asked to quit.
 fn press(app: &mut App, script: &str) -> bool {
     for event in events(script) {
-        if let Some(msg) = keymap::map(app, &event)
+        if let Some(msg) = app.map(&event)
             && app.update(msg) == Some(tshoot::tui::Effect::Quit)
         {
             return true;
@@ -59,8 +59,8 @@ fn press(app: &mut App, script: &str) -> bool {
 }
 
 fn at(app: &App) -> At {
-    match &app.screen {
-        Screen::Walk { walk, .. } => walk.at.clone(),
+    match app.top() {
+        Screen::Session(s) => s.walk.at.clone(),
         other => panic!("not in a walk: {other:?}"),
     }
 }
@@ -75,7 +75,7 @@ fn path_to(guide: &Guide, error: usize) -> Vec<usize> {
             match answer.next {
                 Next::Error(e) if e == error => return next_path,
                 Next::Node(n) => queue.push_back((n, next_path)),
-                Next::Error(_) => {}
+                Next::Error(_) | Next::OtherError { .. } | Next::OtherGuide { .. } => {}
             }
         }
     }
@@ -112,10 +112,10 @@ fn back_jump_and_rebranch_keep_the_breadcrumb_equal_to_the_path() {
     // Jump through the breadcrumb to the first question and choose differently.
     press(&mut app, "<tab> <up> <enter> 2");
     assert_eq!(at(&app), At::Outcome(6)); // lack-of-connection-details
-    let Screen::Walk { walk, .. } = &app.screen else {
+    let Screen::Session(s) = app.top() else {
         unreachable!()
     };
-    assert_eq!(walk.path.len(), 1);
+    assert_eq!(s.walk.path.len(), 1);
     press(&mut app, "r");
     assert!(matches!(at(&app), At::Question(0)));
     press(&mut app, "<bs> <bs>");
@@ -129,8 +129,8 @@ fn back_jump_and_rebranch_keep_the_breadcrumb_equal_to_the_path() {
 fn ticks_survive_going_back_and_forth() {
     let mut app = app();
     press(&mut app, "<enter> 1 1 6 <space> <down> <down> <space>");
-    let ticks = |app: &App| match &app.screen {
-        Screen::Walk { walk, .. } => (0..5).map(|s| walk.ticked(5, s)).collect::<Vec<_>>(),
+    let ticks = |app: &App| match app.top() {
+        Screen::Session(s) => (0..5).map(|i| s.walk.ticked(5, i)).collect::<Vec<_>>(),
         _ => unreachable!(),
     };
     assert_eq!(ticks(&app), [true, false, true, false, false]);
@@ -165,19 +165,21 @@ fn not_fixed_goes_to_the_next_candidates_then_escalation() {
         assert!(seen < 20, "the candidates never end");
     }
     assert_eq!(at(&app), At::Escalation);
-    let Screen::Walk { walk, .. } = &app.screen else {
+    let Screen::Session(session) = app.top() else {
         unreachable!()
     };
-    // The first outcome, its related error, and the six others the status question offered.
+    let walk = &session.walk;
+    // The first outcome, its related error, and the seven others the status question offered
+    // (the six other messages and its "none of these" catch-all).
     let mut tried: Vec<&str> = walk
         .tried
         .iter()
         .map(|&e| guide.errors[e].id.as_str())
         .collect();
-    assert_eq!(tried.len(), 8);
+    assert_eq!(tried.len(), 9);
     tried.sort_unstable();
     tried.dedup();
-    assert_eq!(tried.len(), 8, "no error offered twice");
+    assert_eq!(tried.len(), 9, "no error offered twice");
     assert!(
         !tried.contains(&"ip-restrictions"),
         "not reachable from the status question"
@@ -192,38 +194,35 @@ fn a_pasted_message_opens_its_reference_entry() {
     press(&mut app, "/");
     assert!(app.typing());
     let paste = "2024-11-03T08:15:22Z ERROR Could not create/update work item for alert CPU-High.\nITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.";
-    let msg = keymap::map(&app, &Event::Paste(paste.to_owned())).expect("a paste");
+    let msg = app.map(&Event::Paste(paste.to_owned())).expect("a paste");
     app.update(msg);
-    let Screen::Search { hits, .. } = &app.screen else {
+    let Screen::Search(search) = app.top() else {
         panic!("not searching")
     };
     assert_eq!(
-        hits[0].captures[0],
+        search.hits[0].captures[0],
         ("alertName".to_owned(), "CPU-High".to_owned())
     );
     press(&mut app, "<enter>");
-    let Screen::Reference {
-        guide, selected, ..
-    } = app.screen
-    else {
+    let Screen::Reference(r) = app.top() else {
         panic!("not in the reference")
     };
     assert_eq!(
-        app.catalog.guides[guide].errors[selected].id,
+        app.cx.catalog.guides[r.guide].errors[r.selected()].id,
         "missing-connector"
     );
     // Esc goes back to the search, then clears it, then leaves it.
     press(&mut app, "<esc>");
-    assert!(matches!(&app.screen, Screen::Search { query, .. } if !query.is_empty()));
+    assert!(matches!(app.top(), Screen::Search(s) if !s.query().is_empty()));
     press(&mut app, "<esc> <esc>");
-    assert!(matches!(app.screen, Screen::Home { .. }));
+    assert!(matches!(app.top(), Screen::Home(_)));
 }
 
 #[test]
 fn q_is_a_letter_in_the_search_field_and_quits_elsewhere() {
     let mut app = app();
     assert!(!press(&mut app, "/ q b"));
-    assert!(matches!(&app.screen, Screen::Search { query, .. } if query == "qb"));
+    assert!(matches!(app.top(), Screen::Search(s) if s.query() == "qb"));
     assert!(press(&mut app, "<c-c>"), "Ctrl-C quits from a text field");
     let mut app = self::app();
     assert!(press(&mut app, "<enter> q"));
@@ -233,16 +232,13 @@ fn q_is_a_letter_in_the_search_field_and_quits_elsewhere() {
 fn the_reference_follows_related_errors_across_guides() {
     let mut app = app();
     press(&mut app, "<down> <enter> 2 <tab> <enter>");
-    let Screen::Reference {
-        guide, selected, ..
-    } = app.screen
-    else {
+    let Screen::Reference(r) = app.top() else {
         panic!("not in the reference")
     };
-    assert_eq!(app.catalog.guides[guide].id, "itsmc-dashboard-errors");
+    assert_eq!(app.cx.catalog.guides[r.guide].id, "itsmc-dashboard-errors");
     assert_eq!(
-        app.catalog.guides[guide].errors[selected].id,
-        "unexpected-response"
+        app.cx.catalog.guides[r.guide].errors[r.selected()].id,
+        "invalid-refresh-token"
     );
 }
 
@@ -330,10 +326,10 @@ fn a_click_selects_the_item_drawn_under_it() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    let rows = |app: &App| {
+    let rows = |app: &mut App| {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
         terminal
-            .draw(|f| f.render_widget(app, f.area()))
+            .draw(|f| f.render_widget(&mut *app, f.area()))
             .expect("draws");
         let buffer = terminal.backend().buffer().clone();
         (0..24u16)
@@ -347,31 +343,33 @@ fn a_click_selects_the_item_drawn_under_it() {
     for (script, expect) in [("", 1usize), ("/ token", 2), ("<enter> 2", 4)] {
         let mut app = app();
         press(&mut app, script);
-        let title = match &app.screen {
-            Screen::Home { .. } => app.catalog.guides[expect].title.show(Lang::En).to_owned(),
-            Screen::Search { hits, .. } => {
-                let hit = &hits[expect];
-                app.catalog.guides[hit.entry.guide].errors[hit.entry.error]
+        let guides = &app.cx.catalog.guides;
+        let title = match app.top() {
+            Screen::Home(_) => guides[expect].title.show(Lang::En).to_owned(),
+            Screen::Search(s) => {
+                let hit = &s.hits[expect];
+                guides[hit.entry.guide].errors[hit.entry.error]
                     .title
                     .show(Lang::En)
                     .to_owned()
             }
-            Screen::Reference { guide, .. } => app.catalog.guides[*guide].errors[expect]
-                .title
-                .show(Lang::En)[..10]
-                .to_owned(),
+            Screen::Reference(r) => {
+                guides[r.guide].errors[expect].title.show(Lang::En)[..10].to_owned()
+            }
             other => panic!("{other:?}"),
         };
-        let row = rows(&app)
+        let row = rows(&mut app)
             .iter()
             .position(|r| r.contains(&title))
             .expect("drawn");
-        let msg = keymap::map(&app, &click(u16::try_from(row).expect("small"))).expect("a click");
+        let msg = app
+            .map(&click(u16::try_from(row).expect("small")))
+            .expect("a click");
         app.update(msg);
-        let selected = match &app.screen {
-            Screen::Home { selected }
-            | Screen::Search { selected, .. }
-            | Screen::Reference { selected, .. } => *selected,
+        let selected = match app.top() {
+            Screen::Home(h) => h.selected(),
+            Screen::Search(s) => s.list.selected(),
+            Screen::Reference(r) => r.selected(),
             other => panic!("{other:?}"),
         };
         assert_eq!(selected, expect, "{script:?}");
@@ -382,10 +380,10 @@ fn a_click_selects_the_item_drawn_under_it() {
 fn without_colour_the_selection_still_shows_by_reverse_video() {
     use ratatui::style::{Color, Modifier};
     let mut app = app();
-    app.theme = tshoot::tui::theme::Theme::plain();
+    app.cx.theme = tshoot::tui::theme::Theme::plain();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     terminal
-        .draw(|f| f.render_widget(&app, f.area()))
+        .draw(|f| f.render_widget(&mut app, f.area()))
         .expect("draws");
     let buffer = terminal.backend().buffer();
     assert!(
@@ -401,16 +399,17 @@ fn without_colour_the_selection_still_shows_by_reverse_video() {
 
 #[test]
 fn links_on_screen_are_rewritten_in_place_as_osc8_hyperlinks() {
-    use tshoot::tui::view::links;
+    use tshoot::tui::links;
     let mut app = app();
     press(&mut app, "<enter> 1 1 4");
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    // Wide enough for the address to show whole: only then is it a hyperlink.
+    let mut terminal = Terminal::new(TestBackend::new(200, 40)).expect("test backend");
     terminal
-        .draw(|f| f.render_widget(&app, f.area()))
+        .draw(|f| f.render_widget(&mut app, f.area()))
         .expect("draws");
     let buffer = terminal.backend().buffer().clone();
     let url = "https://www.servicenow.com/docs/r/australia/api-reference/rest-api-explorer/investigate-rate-limit-violations.html";
-    let segments = links::segments(&buffer, &links::screen_urls(&app));
+    let segments = links::segments(&buffer, &app.links());
     let segment = segments
         .iter()
         .find(|s| s.url == url)
@@ -420,7 +419,7 @@ fn links_on_screen_are_rewritten_in_place_as_osc8_hyperlinks() {
         .map(|i| buffer[(segment.x + i, segment.y)].symbol().to_owned())
         .collect();
     assert_eq!(drawn, segment.text);
-    assert!(url.starts_with(&segment.text));
+    assert_eq!(url, segment.text);
     let bytes = links::osc8(std::slice::from_ref(segment));
     assert_eq!(
         bytes,
@@ -433,7 +432,7 @@ fn links_on_screen_are_rewritten_in_place_as_osc8_hyperlinks() {
     );
     // Screens without links, and the help overlay, rewrite nothing.
     press(&mut app, "?");
-    assert!(links::screen_urls(&app).is_empty());
+    assert!(app.links().is_empty());
 }
 
 #[test]
@@ -443,14 +442,14 @@ fn with_no_guides_at_all_every_key_is_harmless() {
     for script in [
         "<enter> 1 2 <down> <tab>",
         "/ token <enter> <esc> <esc>",
-        "? x b <bs> r y n e o",
+        "? <esc> x b <bs> r y n e o",
     ] {
         press(&mut app, script);
         terminal
-            .draw(|f| f.render_widget(&app, f.area()))
+            .draw(|f| f.render_widget(&mut app, f.area()))
             .expect("draws");
     }
-    assert!(matches!(app.screen, Screen::Home { .. }));
+    assert!(matches!(app.top(), Screen::Home(_)));
     let text: String = terminal
         .backend()
         .buffer()

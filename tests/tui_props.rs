@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
 use tshoot::session::At;
-use tshoot::tui::{App, Effect, Screen, keymap};
+use tshoot::tui::{App, Effect, Screen};
 
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
@@ -48,34 +48,29 @@ fn input() -> impl Strategy<Value = Input> {
 
 /// The state invariants.
 fn check(app: &App) {
-    let guides = &app.catalog.guides;
-    match &app.screen {
-        Screen::Home { selected } => assert!(*selected < guides.len().max(1)),
-        Screen::Guide { guide, selected } => assert!(*guide < guides.len() && *selected < 2),
-        Screen::Walk {
-            guide,
-            walk,
-            selected,
-            crumb,
-            ..
-        } => {
-            let g = &guides[*guide];
-            // The breadcrumb is the path: each answer leads to the next crumb's question.
-            for pair in walk.path.windows(2) {
-                let next = g.nodes[pair[0].node].answers[pair[0].answer].next;
-                assert_eq!(next, tshoot::guide::Next::Node(pair[1].node));
+    let guides = &app.cx.catalog.guides;
+    for screen in &app.stack {
+        match screen {
+            Screen::Home(h) => assert!(h.selected() < guides.len().max(1)),
+            Screen::Guide(p) => assert!(p.guide < guides.len() && p.selected < 2),
+            Screen::Session(s) => {
+                let g = &guides[s.guide];
+                // The breadcrumb is the path: each answer leads to the next crumb's question.
+                for pair in s.walk.path.windows(2) {
+                    let next = &g.nodes[pair[0].node].answers[pair[0].answer].next;
+                    assert_eq!(next, &tshoot::guide::Next::Node(pair[1].node));
+                }
+                match s.walk.at {
+                    At::Question(n) => assert!(s.selected < g.nodes[n].answers.len()),
+                    At::Outcome(e) => assert!(s.selected < g.errors[e].checklist.len()),
+                    At::Solved(_) | At::Escalation => {}
+                }
+                assert!(s.walk.path.is_empty() || s.crumb < s.walk.path.len());
             }
-            match walk.at {
-                At::Question(n) => assert!(*selected < g.nodes[n].answers.len()),
-                At::Outcome(e) => assert!(*selected < g.errors[e].checklist.len()),
-                At::Solved(_) | At::Escalation => {}
-            }
-            assert!(walk.path.is_empty() || *crumb < walk.path.len());
+            Screen::Reference(r) => assert!(r.selected() < guides[r.guide].errors.len()),
+            Screen::Search(s) => assert!(s.hits.is_empty() || s.list.selected() < s.hits.len()),
+            Screen::Help(_) | Screen::Problems(_) => {}
         }
-        Screen::Reference {
-            guide, selected, ..
-        } => assert!(*selected < guides[*guide].errors.len()),
-        Screen::Search { hits, selected, .. } => assert!(hits.is_empty() || *selected < hits.len()),
     }
 }
 
@@ -99,13 +94,13 @@ proptest! {
                     Event::Resize(w, h)
                 }
             };
-            if let Some(msg) = keymap::map(&app, &event)
+            if let Some(msg) = app.map(&event)
                 && app.update(msg) == Some(Effect::Quit)
             {
                 break;
             }
             check(&app);
-            terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draws");
+            terminal.draw(|frame| frame.render_widget(&mut app, frame.area())).expect("draws");
         }
     }
 }

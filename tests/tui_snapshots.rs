@@ -1,26 +1,32 @@
-//! Every screen, drawn on a `TestBackend` at 80×24 and at 40×12, and in Swedish.
+//! Every screen, drawn on a `TestBackend` at 80×24, 40×12 and 120×40, and in Swedish.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
-use tshoot::tui::{App, keymap};
+use tshoot::tui::App;
 
 /// The app after a key script (see `tests/tui_flows.rs` for the notation).
 fn app_after(lang: Lang, script: &str) -> App {
-    let mut app = App::new(Catalog::load(&[Source::Builtin]), lang);
+    script_on(App::new(Catalog::load(&[Source::Builtin]), lang), script)
+}
+
+fn script_on(mut app: App, script: &str) -> App {
     for word in script.split(' ').filter(|w| !w.is_empty()) {
         let codes: Vec<KeyCode> = match word {
             "<enter>" => vec![KeyCode::Enter],
             "<tab>" => vec![KeyCode::Tab],
             "<down>" => vec![KeyCode::Down],
             "<space>" => vec![KeyCode::Char(' ')],
+            "<end>" => vec![KeyCode::End],
+            "<pgdn>" => vec![KeyCode::PageDown],
+            "<f1>" => vec![KeyCode::F(1)],
             typed => typed.chars().map(KeyCode::Char).collect(),
         };
         for code in codes {
             let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-            if let Some(msg) = keymap::map(&app, &event) {
+            if let Some(msg) = app.map(&event) {
                 app.update(msg);
             }
         }
@@ -28,7 +34,7 @@ fn app_after(lang: Lang, script: &str) -> App {
     app
 }
 
-fn draw(app: &App, width: u16, height: u16) -> String {
+fn draw(app: &mut App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
@@ -48,32 +54,55 @@ const SCREENS: &[(&str, &str)] = &[
     ("search_empty", "/"),
     ("search_typo", "/ AccesToken"),
     ("search_nothing", "/ kernel panic"),
+    ("outcome_end", "<enter> 1 1 6 <end>"),
+    ("outcome_paged", "<enter> 1 1 4 <pgdn> <pgdn>"),
     ("help", "<enter> 1 ?"),
+    ("search_help", "/ token <f1>"),
 ];
 
 #[test]
-fn every_screen_at_80x24_and_40x12() {
+fn every_screen_at_80x24_40x12_and_120x40() {
     for (name, script) in SCREENS {
-        let app = app_after(Lang::En, script);
-        insta::assert_snapshot!(format!("{name}_80x24"), draw(&app, 80, 24));
-        insta::assert_snapshot!(format!("{name}_40x12"), draw(&app, 40, 12));
+        for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+            // A fresh app per size: what a user sees who starts at that size.
+            let mut app = app_after(Lang::En, script);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&mut app, w, h));
+        }
     }
 }
 
 #[test]
+fn load_problems_are_on_home_and_listed_by_p() {
+    let good = "id: ok\ntitle: A guide that loads\nstart: q\nnodes:\n  - id: q\n    question: Broken?\n    answers:\n      - label: Yes\n        error: e\nerrors:\n  - id: e\n    title: Broken\n    messages: []\n    symptoms: []\n    causes: []\n    checklist: [Fix it.]\n";
+    let catalog = Catalog::from_files(vec![
+        ("guides/ok.yaml".into(), good.into()),
+        ("guides/tabs.yaml".into(), b"id: x\n\ttitle: bad".to_vec()),
+        (
+            "guides/unknown-field.yaml".into(),
+            good.replace("start: q", "start: q\nstrat: q").into_bytes(),
+        ),
+    ]);
+    let mut app = script_on(App::new(catalog, Lang::En), "");
+    insta::assert_snapshot!("home_problems_80x24", draw(&mut app, 80, 24));
+    let mut app = script_on(app, "p");
+    insta::assert_snapshot!("problems_80x24", draw(&mut app, 80, 24));
+    insta::assert_snapshot!("problems_40x12", draw(&mut app, 40, 12));
+}
+
+#[test]
 fn swedish_screens() {
-    let app = app_after(Lang::Sv, "<enter> 1 1");
-    insta::assert_snapshot!("sv_question_80x24", draw(&app, 80, 24));
-    let app = app_after(Lang::Sv, "<enter> 1 1 6");
-    insta::assert_snapshot!("sv_outcome_80x24", draw(&app, 80, 24));
+    let mut app = app_after(Lang::Sv, "<enter> 1 1");
+    insta::assert_snapshot!("sv_question_80x24", draw(&mut app, 80, 24));
+    let mut app = app_after(Lang::Sv, "<enter> 1 1 6");
+    insta::assert_snapshot!("sv_outcome_80x24", draw(&mut app, 80, 24));
 }
 
 #[test]
 fn too_small_says_so_at_any_size_down_to_one_cell() {
-    let app = app_after(Lang::En, "<enter> 1");
-    insta::assert_snapshot!("too_small_30x8", draw(&app, 30, 8));
+    let mut app = app_after(Lang::En, "<enter> 1");
+    insta::assert_snapshot!("too_small_30x8", draw(&mut app, 30, 8));
     for (w, h) in [(1, 1), (2, 1), (39, 24), (80, 9)] {
-        let screen = draw(&app, w, h);
+        let screen = draw(&mut app, w, h);
         assert!(
             !screen.contains("Where do you see"),
             "{w}x{h} drew the layout"

@@ -4,17 +4,29 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod completions;
+mod graph;
+mod ids;
 mod list;
+mod list_guide;
+mod man;
+pub mod report;
+mod resume;
+mod rule;
 mod search;
+mod sessions;
 mod show;
 mod triage;
 mod validate;
+mod validate_watch;
+mod walk;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::ArgValueCandidates;
 
 use crate::guide::catalog::{Catalog, Source};
 use crate::lang::Lang;
@@ -37,12 +49,16 @@ pub struct Args {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
+    /// When to use colour [default: auto: on a terminal, unless `NO_COLOR` is set].
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<report::ColorWhen>,
+
     /// Open the terminal UI on the search screen with TEXT typed in.
     #[arg(long, value_name = "TEXT", conflicts_with = "guide")]
     pub search: Option<String>,
 
     /// Open the terminal UI straight into a guided session of guide ID.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
     pub guide: Option<String>,
 
     #[command(subcommand)]
@@ -51,8 +67,11 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the loaded guides with their error counts.
+    /// List the loaded guides with their error counts, or one guide's errors and questions.
     List {
+        /// A guide whose errors and questions to list.
+        #[arg(add = ArgValueCandidates::new(completions::guides))]
+        guide: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -60,6 +79,7 @@ pub enum Command {
     /// Show one error's reference entry.
     Show {
         /// An error id, or guide-id/error-id when several guides have it.
+        #[arg(add = ArgValueCandidates::new(completions::errors))]
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -77,7 +97,7 @@ pub enum Command {
         #[arg(long, default_value_t = 10, value_name = "N")]
         limit: usize,
         /// Search only the guide with this id.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
         guide: Option<String>,
     },
     /// Find the known errors in log files (`.gz` read decompressed); exit 1 when none.
@@ -91,16 +111,52 @@ pub enum Command {
         #[arg(long)]
         annotate: bool,
         /// Look only for the errors of the guide with this id.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
         guide: Option<String>,
         /// Read files holding NUL bytes as text instead of skipping them.
         #[arg(long)]
         text: bool,
     },
+    /// Draw a guide's decision tree: Mermaid, Graphviz DOT or a text tree.
+    Graph {
+        /// The guide to draw.
+        #[arg(add = ArgValueCandidates::new(completions::guides))]
+        guide: String,
+        /// Output format [default: text on a terminal, mermaid on a pipe].
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<graph::Format>,
+    },
+    /// Write the shell script that completes commands and guide and error ids.
+    Completions {
+        /// The shell to write it for.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Write the manual page (roff) on stdout.
+    Man,
     /// Check guide files or folders (default: every configured source).
     Validate {
         /// Guide files or folders to check.
         paths: Vec<PathBuf>,
+        /// How to write the diagnostics.
+        #[arg(long, value_enum, default_value_t, value_name = "FORMAT")]
+        format: validate::Format,
+        /// Check again on every save of a guide file, until interrupted.
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Walk a guide on plain stdin and stdout (no full screen), or follow --answers.
+    Walk(walk::WalkArgs),
+    /// Go on with the latest unfinished session, or the one with this id.
+    Resume {
+        /// A session id from `tshoot sessions`.
+        id: Option<String>,
+    },
+    /// List the saved sessions, newest change first.
+    Sessions {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -108,6 +164,7 @@ pub enum Command {
 #[derive(Debug)]
 pub struct Context {
     pub lang: Lang,
+    pub color: report::ColorWhen,
     pub sources: Vec<Source>,
     /// The user data folder (`$XDG_DATA_HOME`), where sessions are saved.
     pub data_dir: Option<PathBuf>,
@@ -122,6 +179,7 @@ impl Context {
         let tshoot_guides = std::env::var_os("TSHOOT_GUIDES");
         Context {
             lang: Lang::detect(args.lang, env),
+            color: args.color.unwrap_or_default(),
             sources: Source::configured(
                 !args.no_builtin,
                 data_dir.clone(),
@@ -136,13 +194,14 @@ impl Context {
 /// Runs tshoot with the process's arguments and environment.
 #[must_use]
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    completions::answer_if_asked();
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    report::ColorWhen::from_raw_args(&raw)
+        .unwrap_or_default()
+        .apply();
+    let args = match Args::try_parse_from(raw) {
         Ok(args) => args,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return report::clap_error(&e),
     };
     let context = Context::from_env(&args);
     let start = Start {
@@ -154,8 +213,7 @@ pub fn main() -> ExitCode {
         // A reader that went away (`tshoot show x | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let mut err = anstream::stderr();
-            let _ = writeln!(err, "tshoot: error: {e:#}");
+            report::error(format_args!("{e:#}"));
             ExitCode::from(2)
         }
     }
@@ -170,21 +228,41 @@ pub struct Start {
 
 fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
-        Some(Command::Validate { paths }) => validate::run(context, &paths),
-        Some(Command::List { json }) => {
+        Some(Command::Validate {
+            paths,
+            format,
+            watch,
+        }) => validate::run(context, &paths, format, watch),
+        Some(Command::Walk(args)) => {
+            let catalog = load(context);
+            walk::run(&catalog, &args, context.lang)
+        }
+        Some(Command::Resume { id }) => {
+            let catalog = load(context);
+            resume::run(&catalog, id.as_deref(), context.lang)
+        }
+        Some(Command::Sessions { json }) => {
+            let store = crate::store::Store::default_dir().map(crate::store::Store::new);
+            sessions::run(store.as_ref(), context.lang, json)
+        }
+        Some(Command::List {
+            guide: Some(id),
+            json,
+        }) => list_guide::run(&load(context), &id, context.lang, json),
+        Some(Command::List { guide: None, json }) => {
             let catalog = load(context);
             list::run(&catalog, context.lang, json)
         }
         None => {
             let catalog = load(context);
-            let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-            if !interactive {
+            if !can_draw() {
                 anyhow::ensure!(
                     start.search.is_none() && start.guide.is_none(),
-                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search`"
+                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search` or `tshoot walk`"
                 );
-                // On a pipe there is no screen to draw: list the guides instead.
-                return list::run(&catalog, context.lang, false);
+                // On a pipe or a dumb terminal there is no screen to draw: name the plain
+                // commands instead.
+                return sessions::plain_commands(&catalog, context.lang);
             }
             tui(catalog, start, context)
         }
@@ -224,6 +302,11 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             };
             triage::run(&catalog, &request, context.lang)
         }
+        Some(Command::Completions { shell }) => completions::run(shell),
+        Some(Command::Man) => man::run(),
+        Some(Command::Graph { guide, format }) => {
+            graph::run(&load(context), &guide, format, context.lang)
+        }
         Some(Command::Show { id, json }) => {
             let catalog = load(context);
             show::run(&catalog, &id, context.lang, json)
@@ -234,8 +317,8 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 /// Opens the terminal UI.
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     let mut app = crate::tui::App::new(catalog, context.lang);
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        app.theme = crate::tui::theme::Theme::plain();
+    if !context.color.styles_on_terminal() {
+        app.cx.theme = crate::tui::theme::Theme::plain();
     }
     if let Some(id) = &start.guide {
         anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
@@ -258,14 +341,15 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
 /// that were overridden. Warnings are left to `tshoot validate`.
 fn load(context: &Context) -> Catalog {
     let catalog = Catalog::load(&context.sources);
-    let mut err = anstream::stderr();
-    for problem in catalog.problems.iter().filter(|p| p.diagnostic.is_error()) {
-        let _ = writeln!(err, "tshoot: {} (skipped)", problem.diagnostic);
-    }
-    for notice in &catalog.notices {
-        let _ = writeln!(err, "tshoot: note: {notice}");
-    }
+    report::load_problems(&catalog);
     catalog
+}
+
+/// Whether the full-screen interface can be drawn: both ends a terminal, and not `TERM=dumb`.
+fn can_draw() -> bool {
+    std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -7,7 +7,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use serde::Serialize;
 
 use crate::guide::catalog::Lookup;
-use crate::guide::{Catalog, ErrorEntry, Guide, Related, Text, suggest};
+use crate::guide::{Catalog, ErrorEntry, Guide, Related, Text};
 use crate::labels::Label;
 use crate::lang::Lang;
 use crate::markup::{self, Kind};
@@ -16,23 +16,14 @@ pub fn run(catalog: &Catalog, id: &str, lang: Lang, json: bool) -> anyhow::Resul
     let (guide, error) = match catalog.find_error(id) {
         Ok(found) => found,
         Err(Lookup::Ambiguous(names)) => {
-            let mut err = anstream::stderr();
-            writeln!(
-                err,
-                "tshoot: `{id}` is an error of several guides; name one:"
-            )?;
-            for name in names {
-                writeln!(err, "  {name}")?;
-            }
+            super::report::error(format_args!(
+                "`{id}` is an error of several guides; name one:\n  {}",
+                names.join("\n  ")
+            ));
             return Ok(ExitCode::from(2));
         }
         Err(Lookup::NotFound) => {
-            let ids = catalog
-                .guides
-                .iter()
-                .flat_map(|g| g.errors.iter().map(|e| e.id.as_str()));
-            let hint = suggest::hint(id.rsplit('/').next().unwrap_or(id), ids);
-            writeln!(anstream::stderr(), "tshoot: no error `{id}`{hint}")?;
+            super::report::error(super::ids::not_an_error(catalog, id));
             return Ok(ExitCode::from(1));
         }
     };

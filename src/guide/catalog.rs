@@ -6,13 +6,17 @@
 //! reads the filesystem.
 
 use std::ffi::OsStr;
-use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use rustc_hash::FxHashMap;
 
 use super::diagnostic::{Diagnostic, Diagnostics};
-use super::load::{self, MAX_GUIDE_BYTES};
-use super::{ErrorEntry, Guide, Related};
+use super::load;
+use super::read::Reader;
+use super::sources::{self, Item};
+use super::{ErrorEntry, Guide};
 
 /// The guides compiled into the binary: file name and contents.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -25,9 +29,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../guides/itsmc-troubleshooting.yaml"),
     ),
 ];
-
-/// Directories deeper than this below a source are not searched for guides.
-const MAX_DIR_DEPTH: usize = 8;
 
 /// Where guides come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,77 +109,43 @@ impl Catalog {
     /// Loads every source. Never fails: problems are recorded and the rest goes on.
     #[must_use]
     pub fn load(sources: &[Source]) -> Catalog {
-        let mut catalog = Catalog::default();
+        Catalog::load_with(sources, &Reader::default(), &AtomicUsize::new(0))
+    }
+
+    /// Loads every source, reading files with `reader`; `done` counts the files read.
+    #[must_use]
+    pub fn load_with(sources: &[Source], reader: &Reader, done: &AtomicUsize) -> Catalog {
+        let mut loader = Loader::default();
         for (index, source) in sources.iter().enumerate() {
-            let mut files = Vec::new();
             match source {
                 Source::Builtin => {
-                    for (name, text) in BUILTIN {
-                        files.push((format!("<builtin>/{name}"), Ok(text.as_bytes().to_vec())));
+                    let files = BUILTIN
+                        .iter()
+                        .map(|(name, text)| (format!("<builtin>/{name}"), text.as_bytes().to_vec()))
+                        .collect();
+                    for (file, checked) in check_all(files, index) {
+                        loader.add(index, &file, Ok(checked));
                     }
                 }
                 Source::Path { path, optional } => {
                     if *optional && !path.exists() {
                         continue;
                     }
-                    collect_files(path, 0, &mut files);
+                    loader.add_scanned(index, sources::scan(path), reader, done);
                 }
             }
-            catalog.add_source(index, files);
         }
-        catalog.resolve_related();
-        catalog
+        loader.finish()
     }
 
     /// A catalog of guide files already in memory (name and contents), as one source.
     #[must_use]
     pub fn from_files(files: Vec<(String, Vec<u8>)>) -> Catalog {
-        let mut catalog = Catalog::default();
-        catalog.add_source(0, files.into_iter().map(|(n, b)| (n, Ok(b))).collect());
-        catalog.resolve_related();
-        catalog
-    }
-
-    fn add_source(&mut self, source: usize, files: Vec<(String, Result<Vec<u8>, String>)>) {
-        let first_of_source = self.guides.len();
-        for (file, checked) in check_all(files, source) {
-            let checked = match checked {
-                Ok(checked) => checked,
-                Err(message) => {
-                    self.problem(source, &file, message);
-                    continue;
-                }
-            };
-            self.record(source, checked.diagnostics);
-            if let Some(guide) = checked.guide {
-                self.insert(guide, first_of_source);
-            }
+        let mut loader = Loader::default();
+        for (file, checked) in check_all(files, 0) {
+            loader.add(0, &file, Ok(checked));
         }
-    }
-
-    /// Adds a guide: a duplicate within one source is an error, a guide of an earlier
-    /// source with the same id is overridden.
-    fn insert(&mut self, guide: Guide, first_of_source: usize) {
-        let Some(i) = self.guides.iter().position(|g| g.id == guide.id) else {
-            self.guides.push(guide);
-            return;
-        };
-        let old = &self.guides[i].origin;
-        if i >= first_of_source {
-            let mut diags = Diagnostics::new(&guide.origin.file);
-            diags.error(
-                guide.origin.id_pos,
-                format!("duplicate guide id `{}` (also in {})", guide.id, old.file),
-            );
-            let source = guide.origin.source;
-            self.record(source, diags.list);
-        } else {
-            self.notices.push(format!(
-                "guide `{}` from {} overrides the one from {}",
-                guide.id, guide.origin.file, old.file
-            ));
-            self.guides[i] = guide;
-        }
+        loader.finish()
     }
 
     /// Keeps the diagnostics of a file of source `source`.
@@ -196,55 +163,10 @@ impl Catalog {
         self.record(source, diags.list);
     }
 
-    /// Checks `guide-id/error-id` references now that every guide is known, and drops those
+    /// Checks references into other guides now that every guide is known, and drops those
     /// that lead nowhere, so no screen meets one.
     fn resolve_related(&mut self) {
-        let known: Vec<(String, Vec<String>)> = self
-            .guides
-            .iter()
-            .map(|g| {
-                (
-                    g.id.clone(),
-                    g.errors.iter().map(|e| e.id.clone()).collect(),
-                )
-            })
-            .collect();
-        let mut found = Vec::new();
-        for guide in &mut self.guides {
-            let mut diags = Diagnostics::new(&guide.origin.file);
-            for error in &mut guide.errors {
-                error.related.retain(|r| {
-                    let Related::Other {
-                        guide: g,
-                        error: e,
-                        pos,
-                    } = r
-                    else {
-                        return true;
-                    };
-                    match known.iter().find(|(id, _)| id == g) {
-                        Some((_, errors)) if errors.contains(e) => true,
-                        Some((_, errors)) => {
-                            let hint = super::suggest::hint(e, errors.iter().map(String::as_str));
-                            diags.error(
-                                *pos,
-                                format!("`related` names unknown error `{e}` of guide `{g}`{hint}"),
-                            );
-                            false
-                        }
-                        None => {
-                            diags.warning(
-                                *pos,
-                                format!("`related` names guide `{g}`, which is not loaded"),
-                            );
-                            false
-                        }
-                    }
-                });
-            }
-            found.push((guide.origin.source, diags.list));
-        }
-        for (source, diagnostics) in found {
+        for (source, diagnostics) in super::cross::resolve(&mut self.guides) {
             self.record(source, diagnostics);
         }
     }
@@ -280,13 +202,108 @@ impl Catalog {
     }
 }
 
+/// Builds a catalog file by file: guide ids are looked up in a hash map, so loading is
+/// linear in the number of guides.
+#[derive(Debug, Default)]
+struct Loader {
+    catalog: Catalog,
+    /// Index into `catalog.guides` of each guide id.
+    ids: FxHashMap<String, usize>,
+    /// Where the guides of the source being added start in `catalog.guides`.
+    first_of_source: usize,
+    source: Option<usize>,
+}
+
+impl Loader {
+    /// Adds the result of reading and checking one file of source `source`.
+    fn add(&mut self, source: usize, file: &str, checked: Result<load::Checked, String>) {
+        if self.source != Some(source) {
+            self.source = Some(source);
+            self.first_of_source = self.catalog.guides.len();
+        }
+        match checked {
+            Ok(checked) => {
+                self.catalog.record(source, checked.diagnostics);
+                if let Some(guide) = checked.guide {
+                    self.insert(guide);
+                }
+            }
+            Err(message) => self.catalog.problem(source, file, message),
+        }
+    }
+
+    /// Reads and checks the files a walk of source `source` found, keeping walk order.
+    fn add_scanned(
+        &mut self,
+        source: usize,
+        items: Vec<Item>,
+        reader: &Reader,
+        done: &AtomicUsize,
+    ) {
+        let (paths, names): (Vec<PathBuf>, Vec<String>) = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::File(found) => Some((found.path.clone(), found.shown.clone())),
+                Item::Problem(_) => None,
+            })
+            .unzip();
+        let names = Arc::new(names);
+        let shown = Arc::clone(&names);
+        let mut results = reader
+            .read_all(
+                paths,
+                move |i, bytes| load::check(&shown[i], &bytes, source),
+                done,
+            )
+            .into_iter()
+            .zip(names.iter());
+        for item in items {
+            match item {
+                Item::Problem(diagnostic) => self.catalog.record(source, vec![diagnostic]),
+                Item::File(_) => {
+                    if let Some((checked, name)) = results.next() {
+                        self.add(source, name, checked);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds a guide: a duplicate within one source is an error, a guide of an earlier
+    /// source with the same id is overridden.
+    fn insert(&mut self, guide: Guide) {
+        let Some(&i) = self.ids.get(&guide.id) else {
+            self.ids.insert(guide.id.clone(), self.catalog.guides.len());
+            self.catalog.guides.push(guide);
+            return;
+        };
+        let old = &self.catalog.guides[i].origin;
+        if i >= self.first_of_source {
+            let mut diags = Diagnostics::new(&guide.origin.file);
+            diags.error(
+                guide.origin.id_pos,
+                format!("duplicate guide id `{}` (also in {})", guide.id, old.file),
+            );
+            self.catalog.record(guide.origin.source, diags.list);
+        } else {
+            self.catalog.notices.push(format!(
+                "guide `{}` from {} overrides the one from {}",
+                guide.id, guide.origin.file, old.file
+            ));
+            self.catalog.guides[i] = guide;
+        }
+    }
+
+    fn finish(mut self) -> Catalog {
+        self.catalog.resolve_related();
+        self.catalog
+    }
+}
+
 /// Parses and checks files, on every core when there are many; results keep file order.
-fn check_all(
-    files: Vec<(String, Result<Vec<u8>, String>)>,
-    source: usize,
-) -> Vec<(String, Result<load::Checked, String>)> {
-    let check = |(file, bytes): (String, Result<Vec<u8>, String>)| {
-        let checked = bytes.map(|b| load::check(&file, &b, source));
+fn check_all(files: Vec<(String, Vec<u8>)>, source: usize) -> Vec<(String, load::Checked)> {
+    let check = |(file, bytes): (String, Vec<u8>)| {
+        let checked = load::check(&file, &bytes, source);
         (file, checked)
     };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -310,59 +327,4 @@ fn check_all(
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
-}
-
-/// Reads a guide file, or every guide file below a folder, in name order.
-fn collect_files(path: &Path, depth: usize, files: &mut Vec<(String, Result<Vec<u8>, String>)>) {
-    // A file name is as untrusted as the file: it is shown only sanitised.
-    let shown = super::sanitize::clean(&path.display().to_string());
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) => {
-            files.push((shown, Err(format!("cannot read: {e}"))));
-            return;
-        }
-    };
-    if meta.is_file() {
-        files.push((shown, read_bounded(path, meta.len())));
-        return;
-    }
-    if depth > MAX_DIR_DEPTH {
-        return;
-    }
-    let mut entries: Vec<PathBuf> = match fs::read_dir(path) {
-        Ok(entries) => entries.filter_map(|e| Some(e.ok()?.path())).collect(),
-        Err(e) => {
-            files.push((shown, Err(format!("cannot read folder: {e}"))));
-            return;
-        }
-    };
-    entries.sort();
-    for entry in entries {
-        let name = entry
-            .file_name()
-            .and_then(OsStr::to_str)
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        let is_guide = Path::new(name)
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"));
-        if is_guide || entry.is_dir() {
-            collect_files(&entry, depth + 1, files);
-        }
-    }
-}
-
-/// Reads at most [`MAX_GUIDE_BYTES`] (plus one, to notice more) of a file.
-fn read_bounded(path: &Path, len: u64) -> Result<Vec<u8>, String> {
-    if len > MAX_GUIDE_BYTES {
-        return Err(load::too_big(len));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_GUIDE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read: {e}"))?;
-    Ok(bytes)
 }

@@ -3,6 +3,7 @@
 //! A guide is untrusted input, so the parser runs with limits on size, depth, aliases and
 //! node count, and every failure becomes one [`Diagnostic`] naming file, line and column.
 
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{DeserializeError, MessageFormatter, UserMessageFormatter};
 
 use super::diagnostic::{Diagnostic, Diagnostics, Pos, Severity};
@@ -191,6 +192,13 @@ fn message(error: &DeserializeError) -> String {
             return format!(
                 "aliases expand to more than {max_total_replayed_events} parser events: refused as a possible alias bomb"
             );
+        }
+        DeserializeError::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        }
+        | DeserializeError::MultipleDocuments { .. } => {
+            return "a second YAML document starts here (a `---` line); a guide file holds one document, so remove this line or move what follows into a file of its own".to_owned();
         }
         _ => {}
     }

@@ -6,10 +6,13 @@
 
 mod build;
 pub mod catalog;
+mod cross;
 pub mod diagnostic;
 pub mod load;
 pub mod raw;
+pub mod read;
 pub mod sanitize;
+pub mod sources;
 pub mod suggest;
 pub mod text;
 pub mod validate;
@@ -63,12 +66,22 @@ pub struct Answer {
 }
 
 /// Where an answer leads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Next {
     /// Another question: index into `Guide::nodes`.
     Node(usize),
     /// An outcome: index into `Guide::errors`.
     Error(usize),
+    /// `error: guide-id/error-id`: an outcome in another guide. The catalog keeps only
+    /// answers whose target exists.
+    OtherError {
+        guide: String,
+        error: String,
+        pos: Option<Pos>,
+    },
+    /// `guide: guide-id`: on with another guide's first question. The catalog keeps only
+    /// answers whose guide is loaded.
+    OtherGuide { guide: String, pos: Option<Pos> },
 }
 
 /// A known error: how it shows itself, why it happens and how to fix it.

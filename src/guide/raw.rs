@@ -54,8 +54,12 @@ pub struct RawAnswer {
     pub label: SText,
     #[serde(default)]
     pub next: Option<SString>,
+    /// An error of this guide, or `guide-id/error-id` in another one.
     #[serde(default)]
     pub error: Option<SString>,
+    /// Another guide, continued at its first question.
+    #[serde(default)]
+    pub guide: Option<SString>,
 }
 
 #[derive(Debug, Deserialize)]

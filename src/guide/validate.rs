@@ -2,9 +2,10 @@
 //! [`RawGuide`] that follows them.
 //!
 //! Each rule reports at the exact position of the key or value at fault, like a compiler.
-//! Rules: id syntax; duplicate node and error ids; `start`, `next`, `error` and `related`
-//! naming something that exists; an answer leading to exactly one place; 1–9 answers per
-//! question; every question reachable from `start`; an outcome reachable from every
+//! Rules: id syntax; duplicate node and error ids; `start`, `next`, `error`, `guide` and
+//! `related` naming something that exists (in another guide: checked by the catalog once
+//! every guide is known); an answer leading to exactly one place; 1–9 answers per question;
+//! every question reachable from `start`; an outcome (or another guide) reachable from every
 //! question; non-empty checklists; http(s) links; every localized text in every language the
 //! guide uses (warning); errors no answer leads to (warning).
 
@@ -35,7 +36,11 @@ pub fn validate(raw: &RawGuide, diags: &mut Diagnostics, origin: Origin) -> Opti
     check_id(&raw.id, "guide", diags);
     let nodes = index_ids(raw.nodes.iter().map(|n| &n.value.id), "node", diags);
     let errors = index_ids(raw.errors.iter().map(|e| &e.value.id), "error", diags);
-    let ids = Ids { nodes, errors };
+    let ids = Ids {
+        guide: &raw.id.value,
+        nodes,
+        errors,
+    };
 
     let start = ids.node(&raw.start, "`start`", diags);
     check_answers(raw, &ids, diags);
@@ -51,6 +56,8 @@ pub fn validate(raw: &RawGuide, diags: &mut Diagnostics, origin: Origin) -> Opti
 
 /// Each node and error id of a guide, with its index.
 pub(super) struct Ids<'a> {
+    /// The guide's own id: `error: own-id/x` is a local reference.
+    pub guide: &'a str,
     pub nodes: HashMap<&'a str, usize>,
     pub errors: HashMap<&'a str, usize>,
 }
@@ -64,7 +71,8 @@ impl Ids<'_> {
         lookup(&self.errors, name, what, "error", diags)
     }
 
-    /// Every existing place an answer names (more than one only in an invalid answer).
+    /// Every existing place in this guide an answer names (more than one only in an
+    /// invalid answer).
     fn edges<'b>(&'b self, answer: &'b RawAnswer) -> impl Iterator<Item = Next> + 'b {
         let next = answer
             .next
@@ -73,17 +81,50 @@ impl Ids<'_> {
         let error = answer
             .error
             .iter()
-            .filter_map(|e| self.errors.get(e.value.as_str()));
+            .filter_map(|e| self.errors.get(self.local(&e.value)?));
         next.map(|&i| Next::Node(i))
             .chain(error.map(|&i| Next::Error(i)))
     }
 
+    /// `id` for `id` and `own-guide/id`; `None` for a reference into another guide.
+    fn local<'s>(&self, name: &'s str) -> Option<&'s str> {
+        match name.split_once('/') {
+            Some((guide, rest)) if guide == self.guide => Some(rest),
+            Some(_) => None,
+            None => Some(name),
+        }
+    }
+
+    /// Where an answer leads when that is another guide (the catalog checks that it exists).
+    fn away(&self, answer: &RawAnswer) -> Option<Next> {
+        match (&answer.next, &answer.error, &answer.guide) {
+            (None, Some(e), None) => {
+                let (guide, error) = e.value.split_once('/')?;
+                (guide != self.guide && is_id(guide) && is_id(error)).then(|| Next::OtherError {
+                    guide: guide.to_owned(),
+                    error: error.to_owned(),
+                    pos: Pos::of(e),
+                })
+            }
+            (None, None, Some(g)) => {
+                (g.value != self.guide && is_id(&g.value)).then(|| Next::OtherGuide {
+                    guide: g.value.clone(),
+                    pos: Pos::of(g),
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// Where a valid answer leads, without reporting anything.
     pub fn target(&self, answer: &RawAnswer) -> Option<Next> {
-        match (&answer.next, &answer.error) {
-            (Some(n), None) => self.nodes.get(n.value.as_str()).map(|&i| Next::Node(i)),
-            (None, Some(e)) => self.errors.get(e.value.as_str()).map(|&i| Next::Error(i)),
-            _ => None,
+        match (&answer.next, &answer.error, &answer.guide) {
+            (Some(n), None, None) => self.nodes.get(n.value.as_str()).map(|&i| Next::Node(i)),
+            (None, Some(e), None) if self.local(&e.value).is_some() => self
+                .errors
+                .get(self.local(&e.value)?)
+                .map(|&i| Next::Error(i)),
+            _ => self.away(answer),
         }
     }
 }
@@ -161,21 +202,77 @@ fn check_answers(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
             );
         }
         for answer in &answers.value {
-            match (&answer.value.next, &answer.value.error) {
-                (None, None) => diags.error(
-                    Pos::of(answer),
-                    "an answer needs `next` (another question) or `error` (an outcome)",
-                ),
-                (Some(_), Some(error)) => diags.error(
-                    Pos::of(error),
-                    "an answer has both `next` and `error`; keep one",
-                ),
-                (Some(next), None) => {
-                    ids.node(next, "`next`", diags);
+            check_answer(raw, &answer.value, Pos::of(answer), ids, diags);
+        }
+    }
+}
+
+/// An answer leads to exactly one place, and that place exists (in this guide; the
+/// catalog checks places in other guides once every guide is known).
+fn check_answer(
+    raw: &RawGuide,
+    answer: &RawAnswer,
+    at: Option<Pos>,
+    ids: &Ids,
+    diags: &mut Diagnostics,
+) {
+    let given: Vec<(&str, &SString)> = [
+        ("next", &answer.next),
+        ("error", &answer.error),
+        ("guide", &answer.guide),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| Some((name, value.as_ref()?)))
+    .collect();
+    match given.as_slice() {
+        [] => diags.error(
+            at,
+            "an answer needs `next` (another question), `error` (an outcome) or `guide` (another guide's first question)",
+        ),
+        [("next", next)] => {
+            ids.node(next, "`next`", diags);
+        }
+        [("error", error)] => match ids.local(&error.value) {
+            Some(local) => {
+                let local = Spanned {
+                    value: local.to_owned(),
+                    ..**error
+                };
+                ids.error(&local, "`error`", diags);
+            }
+            None => {
+                if ids.away(answer).is_none() {
+                    diags.error(
+                        Pos::of(*error),
+                        format!(
+                            "`error` value `{}` is not `error-id` or `guide-id/error-id`",
+                            error.value
+                        ),
+                    );
                 }
-                (None, Some(error)) => {
-                    ids.error(error, "`error`", diags);
-                }
+            }
+        },
+        [(_, guide)] if guide.value == raw.id.value => diags.error(
+            Pos::of(*guide),
+            format!(
+                "`guide` names this guide itself; to go back to its first question use `next: {}`",
+                raw.start.value
+            ),
+        ),
+        [(_, guide)] => {
+            if !is_id(&guide.value) {
+                diags.error(
+                    Pos::of(*guide),
+                    format!("`guide` value `{}` is not a guide id", guide.value),
+                );
+            }
+        }
+        [(first, _), rest @ ..] => {
+            for (name, value) in rest {
+                diags.error(
+                    Pos::of(*value),
+                    format!("an answer has both `{first}` and `{name}`; keep one"),
+                );
             }
         }
     }
@@ -186,7 +283,8 @@ fn check_answers(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
 /// Questions and errors whose id repeats an earlier one are left out: the duplicate is
 /// reported already, and nothing can point at it.
 fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics) {
-    // Every place an answer names and that exists, even when an answer wrongly names two.
+    // Every place an answer names and that exists, even when an answer wrongly names two;
+    // an answer into another guide counts as an outcome here (that guide concludes itself).
     let edges: Vec<Vec<Next>> = raw
         .nodes
         .iter()
@@ -195,7 +293,7 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
                 .answers
                 .value
                 .iter()
-                .flat_map(|a| ids.edges(&a.value))
+                .flat_map(|a| ids.edges(&a.value).chain(ids.away(&a.value)))
                 .collect()
         })
         .collect();
@@ -211,6 +309,7 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
             match *edge {
                 Next::Node(j) => stack.push(j),
                 Next::Error(e) => error_reached[e] = true,
+                Next::OtherError { .. } | Next::OtherGuide { .. } => {}
             }
         }
     }
@@ -223,8 +322,8 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
         changed = false;
         for (i, out) in edges.iter().enumerate() {
             let now = out.iter().any(|edge| match *edge {
-                Next::Error(_) => true,
                 Next::Node(j) => concludes[j],
+                Next::Error(_) | Next::OtherError { .. } | Next::OtherGuide { .. } => true,
             });
             if now && !concludes[i] {
                 concludes[i] = true;
@@ -240,8 +339,10 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
             continue;
         }
         // Answers that lead nowhere are reported already; judge only complete questions.
-        let complete =
-            !answers.is_empty() && answers.iter().all(|a| ids.edges(&a.value).count() > 0);
+        let complete = !answers.is_empty()
+            && answers
+                .iter()
+                .all(|a| ids.edges(&a.value).count() > 0 || ids.away(&a.value).is_some());
         if !reached[i] {
             diags.error(
                 Pos::of(id),

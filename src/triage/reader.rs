@@ -180,6 +180,8 @@ fn merge(msgs: &Receiver<Msg>, control: &Control, on_hit: &mut impl FnMut(u64, &
         }
     }
     outcome.lines = newlines;
+    // Reading may have stopped at the cancel before this loop saw it.
+    outcome.cancelled |= control.cancel.load(Ordering::Relaxed);
     if let Some(Msg::End {
         bytes,
         ends_with_newline,

@@ -20,8 +20,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use super::app::{App, Effect};
-use super::{export, keymap, view};
+use super::app::App;
+use super::msg::Effect;
+use super::{export, links};
 use crate::labels::Label;
 
 /// Where input comes from.
@@ -107,13 +108,12 @@ where
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
-            let frame = terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-            app.height = frame.area.height;
+            let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
             if world.hyperlinks {
-                let segments = view::links::segments(frame.buffer, &view::links::screen_urls(app));
+                let segments = links::segments(frame.buffer, &app.links());
                 if !segments.is_empty() {
                     let mut out = stdout();
-                    let _ = out.write_all(view::links::osc8(&segments).as_bytes());
+                    let _ = out.write_all(links::osc8(&segments).as_bytes());
                     let _ = out.flush();
                 }
             }
@@ -127,7 +127,7 @@ where
         if matches!(event, Event::Resize(..)) {
             terminal.autoresize()?;
         }
-        let Some(msg) = keymap::map(app, &event) else {
+        let Some(msg) = app.map(&event) else {
             continue;
         };
         match app.update(msg) {
@@ -140,7 +140,7 @@ where
 }
 
 fn perform(app: &mut App, effect: Effect, world: &World) {
-    let lang = app.lang;
+    let lang = app.cx.lang;
     match effect {
         Effect::Quit => {}
         Effect::Export(markdown) => {

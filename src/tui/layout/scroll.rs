@@ -1,0 +1,132 @@
+//! A document taller than its view: laid-out lines scrolled by a clamped offset, which
+//! follows a selected range of lines when the selection moves, and maps a clicked row back
+//! to its line.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use crate::tui::msg::Msg;
+
+/// The scroll offset, and what the last draw showed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScrollView {
+    offset: usize,
+    /// Keep the kept range (the selection) in view; off once the user scrolls away.
+    follow: bool,
+    area: Rect,
+    len: usize,
+}
+
+impl Default for ScrollView {
+    fn default() -> ScrollView {
+        ScrollView {
+            offset: 0,
+            follow: true,
+            area: Rect::default(),
+            len: 0,
+        }
+    }
+}
+
+/// The width to lay text out to in `area`: one column stays for the scrollbar.
+#[must_use]
+pub fn text_width(area: Rect) -> u16 {
+    area.width.saturating_sub(1).max(1)
+}
+
+impl ScrollView {
+    /// Scrolls (`Up`, `Down`, pages, ends, wheel); returns whether the message was one.
+    pub fn step(&mut self, msg: &Msg) -> bool {
+        let page = usize::from(self.area.height.saturating_sub(1)).max(1);
+        self.offset = match msg {
+            Msg::Up => self.offset.saturating_sub(1),
+            Msg::Down => self.offset.saturating_add(1),
+            Msg::PageUp => self.offset.saturating_sub(page),
+            Msg::PageDown => self.offset.saturating_add(page),
+            Msg::First => 0,
+            Msg::Last => usize::MAX,
+            Msg::Scroll(d) if *d < 0 => self.offset.saturating_sub(d.unsigned_abs().into()),
+            Msg::Scroll(d) => self.offset.saturating_add(d.unsigned_abs().into()),
+            _ => return false,
+        };
+        self.follow = false;
+        self.clamp();
+        true
+    }
+
+    /// Back to the top (a new document).
+    pub fn reset(&mut self) {
+        *self = ScrollView::default();
+    }
+
+    /// Keep the kept range in view again (the selection moved).
+    pub fn follow(&mut self) {
+        self.follow = true;
+    }
+
+    /// The lines the last draw showed (after a scroll, the ones the next draw shows).
+    #[must_use]
+    pub fn visible(&self) -> Range<usize> {
+        self.offset..self.offset + usize::from(self.area.height)
+    }
+
+    /// The first line shown.
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    fn clamp(&mut self) {
+        if self.area.height > 0 {
+            let max = self.len.saturating_sub(usize::from(self.area.height));
+            self.offset = self.offset.min(max);
+        }
+    }
+
+    /// The line drawn at this cell, if any.
+    #[must_use]
+    pub fn line_at(&self, x: u16, y: u16) -> Option<usize> {
+        self.area
+            .contains(Position { x, y })
+            .then(|| self.offset + usize::from(y - self.area.y))
+            .filter(|&l| l < self.len)
+    }
+
+    /// Draws `lines` (already laid out to the width) in `area`, keeping `keep` in view when
+    /// asked to follow; a scrollbar shows when they do not all fit.
+    pub fn render(
+        &mut self,
+        lines: Vec<Line<'_>>,
+        area: Rect,
+        buf: &mut Buffer,
+        keep: Option<Range<usize>>,
+    ) {
+        self.area = area;
+        self.len = lines.len();
+        let height = usize::from(area.height);
+        if let Some(keep) = keep.filter(|_| self.follow) {
+            if keep.start < self.offset {
+                self.offset = keep.start;
+            } else if keep.end > self.offset + height {
+                self.offset = keep.end.saturating_sub(height).min(keep.start);
+            }
+        }
+        self.clamp();
+        let shown: Vec<Line> = lines.into_iter().skip(self.offset).take(height).collect();
+        Paragraph::new(shown).render(area, buf);
+        if self.len > height {
+            let mut state =
+                ScrollbarState::new(self.len.saturating_sub(height) + 1).position(self.offset);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .render(area, buf, &mut state);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The vocabulary between keys, screens and the loop: what the user meant ([`Msg`]) and
+//! what only the loop may do ([`Effect`]).
+
+/// What the user meant by a key, a paste or a click.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// Leave tshoot.
+    Quit,
+    /// Go back: close the overlay, clear the field, or return to the previous screen.
+    Back,
+    /// One question back in a guided session.
+    PreviousQuestion,
+    /// Open the keys of this screen (closes the overlay when it is open).
+    Help,
+    /// Open the list of guide files that could not be loaded.
+    Problems,
+    /// Open the search screen.
+    OpenSearch,
+    /// Move the selection one up.
+    Up,
+    /// Move the selection one down.
+    Down,
+    /// Move the selection by the height of the view.
+    PageUp,
+    /// Move the selection by the height of the view.
+    PageDown,
+    /// Move to the first item.
+    First,
+    /// Move to the last item.
+    Last,
+    /// Open or choose the selection.
+    Enter,
+    /// Choose answer or option `n` (1-based, as typed).
+    Choose(usize),
+    /// Tick or untick the selected checklist step.
+    Tick,
+    /// Start the guided session over.
+    Restart,
+    /// The fix worked.
+    Fixed,
+    /// The fix did not work.
+    NotFixed,
+    /// Save the session as Markdown.
+    Export,
+    /// Open the selected link in the browser.
+    OpenLink,
+    /// Move the focus to the next panel.
+    NextFocus,
+    /// Type a character into the text field.
+    Type(char),
+    /// Pasted text.
+    Paste(String),
+    /// A text field edit: cursor moves and deletions.
+    Edit(Edit),
+    /// The mouse wheel: rows, negative upwards.
+    Scroll(i16),
+    /// A left click at this column and row of the screen.
+    Click { x: u16, y: u16 },
+}
+
+/// Editing a one-line text field the way a shell line is edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Cursor one character left.
+    Left,
+    /// Cursor one character right.
+    Right,
+    /// Cursor to the start.
+    Home,
+    /// Cursor to the end.
+    End,
+    /// Cursor one word left.
+    WordLeft,
+    /// Cursor one word right.
+    WordRight,
+    /// Delete from the start to the cursor.
+    ClearToStart,
+    /// Delete the word before the cursor.
+    DeleteWord,
+}
+
+/// Work for the loop: anything that touches the world outside the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the loop.
+    Quit,
+    /// Write this Markdown to a new file in the data dir.
+    Export(String),
+    /// Open this address in the browser.
+    Open(String),
+}

@@ -1,0 +1,133 @@
+//! The home screen: the guides, one row each, the selected one's summary below, and a
+//! line saying how many guide files could not be loaded (`p` lists them).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Ctx, Nav, View, guide::GuidePage, problems::Problems};
+use crate::labels::Label;
+use crate::tui::keys::Scope;
+use crate::tui::layout::list::ListView;
+use crate::tui::layout::text::{guide_text, plain, truncate, width};
+use crate::tui::msg::Msg;
+
+/// The guides list.
+#[derive(Debug, Default)]
+pub struct Home {
+    pub list: ListView,
+}
+
+impl Home {
+    /// The selected guide's index.
+    #[must_use]
+    pub fn selected(&self) -> usize {
+        self.list.selected()
+    }
+}
+
+/// How many files failed to load (each file once).
+#[must_use]
+pub fn failed_files(cx: &Ctx) -> usize {
+    let mut files: Vec<&str> = cx
+        .catalog
+        .problems
+        .iter()
+        .filter(|p| p.diagnostic.is_error())
+        .map(|p| p.diagnostic.file.as_str())
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    files.len()
+}
+
+impl View for Home {
+    fn scope(&self, _: &Ctx) -> Scope {
+        Scope::Home
+    }
+
+    fn place(&self, cx: &Ctx) -> String {
+        Label::Guides.text(cx.lang).to_owned()
+    }
+
+    fn update(&mut self, msg: Msg, cx: &mut Ctx) -> Nav {
+        let len = cx.catalog.guides.len();
+        match msg {
+            Msg::Enter if self.selected() < len => Nav::push(GuidePage::new(self.selected())),
+            Msg::Problems if failed_files(cx) > 0 => Nav::push(Problems::default()),
+            Msg::Click { x, y } => {
+                if let Some(i) = self.list.hit(x, y) {
+                    self.list.select(i, len);
+                }
+                Nav::Stay
+            }
+            m => {
+                if self.list.step(&m, len) {
+                    Nav::Stay
+                } else {
+                    Nav::Pass
+                }
+            }
+        }
+    }
+
+    fn render(&mut self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let lang = cx.lang;
+        let theme = &cx.theme;
+        let area = area.inner(Margin::new(1, 0));
+        let guides = &cx.catalog.guides;
+        let failed = failed_files(cx);
+        let notice = (failed > 0).then(|| {
+            Line::styled(
+                truncate(&Label::failed_files(failed, lang), usize::from(area.width)),
+                theme.strong,
+            )
+        });
+        // The summary takes a few rows when the screen has them.
+        let detail_rows = if area.height >= 14 { 5 } else { 0 };
+        let list_rows = u16::try_from(guides.len().max(1)).unwrap_or(u16::MAX);
+        let [heading, notice_area, list, _, detail] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::from(notice.is_some())),
+            Constraint::Max(list_rows),
+            Constraint::Length(u16::from(detail_rows > 0)),
+            Constraint::Min(detail_rows),
+        ])
+        .areas(area);
+        Line::styled(Label::Guides.text(lang), theme.heading).render(heading, buf);
+        if let Some(notice) = notice {
+            notice.render(notice_area, buf);
+        }
+        if guides.is_empty() {
+            Line::raw(Label::NoGuides.text(lang)).render(list, buf);
+            return;
+        }
+        self.list
+            .render(guides.len(), list, buf, theme.selected, |i, w| {
+                let guide = &guides[i];
+                let mut info = format!("  {}", Label::errors(guide.errors.len(), lang));
+                if !guide.languages.is_empty() {
+                    info.push_str(" · ");
+                    info.push_str(&guide.languages.join(" "));
+                }
+                let room = usize::from(w).saturating_sub(width(&info));
+                let title = truncate(&plain(&guide.title, lang), room.max(8));
+                let info = truncate(&info, usize::from(w).saturating_sub(width(&title)));
+                Text::from(Line::from(vec![
+                    Span::raw(title),
+                    Span::styled(info, theme.dim),
+                ]))
+            });
+        if detail.height > 0
+            && let Some(guide) = guides.get(self.selected())
+        {
+            let mut about = Vec::new();
+            if let Some(summary) = &guide.summary {
+                about.extend(guide_text(summary, lang, theme, ratatui::style::Style::new(), detail.width));
+            }
+            about.push(Line::styled(guide.id.clone(), theme.dim));
+            Paragraph::new(about).render(detail, buf);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Live search: the query field (edited like a shell line), the hits with their matched
+//! words highlighted (built only for the rows drawn), and the values captured from a
+//! pasted message.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Ctx, Nav, View, reference::Reference};
+use crate::labels::Label;
+use crate::search::Hit;
+use crate::search::highlight::Highlighter;
+use crate::tui::keys::Scope;
+use crate::tui::layout::field::Field;
+use crate::tui::layout::list::ListView;
+use crate::tui::layout::text::{item, plain, truncate, width};
+use crate::tui::msg::Msg;
+
+/// Rows of a hit's matched text at most.
+const SNIPPET_ROWS: usize = 2;
+
+/// The search screen.
+#[derive(Debug, Default)]
+pub struct Search {
+    pub field: Field,
+    pub hits: Vec<Hit>,
+    pub list: ListView,
+}
+
+impl Search {
+    /// The search screen with `query` typed in.
+    #[must_use]
+    pub fn new(query: &str, cx: &mut Ctx) -> Search {
+        let mut search = Search {
+            field: Field::new(query),
+            ..Search::default()
+        };
+        search.refresh(cx);
+        search
+    }
+
+    /// The text typed.
+    #[must_use]
+    pub fn query(&self) -> &str {
+        self.field.text()
+    }
+
+    fn refresh(&mut self, cx: &mut Ctx) {
+        self.hits = cx.searcher.search(&cx.index, self.field.text());
+        self.list = ListView::default();
+    }
+}
+
+impl View for Search {
+    fn scope(&self, _: &Ctx) -> Scope {
+        Scope::Search
+    }
+
+    fn place(&self, cx: &Ctx) -> String {
+        Label::Search.text(cx.lang).to_owned()
+    }
+
+    fn update(&mut self, msg: Msg, cx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Type(c) => {
+                self.field.insert(c.encode_utf8(&mut [0; 4]));
+                self.refresh(cx);
+            }
+            // A multi-line paste is one query: its lines joined by spaces.
+            Msg::Paste(text) => {
+                self.field.insert(&text);
+                self.refresh(cx);
+            }
+            Msg::Edit(edit) => {
+                if self.field.edit(edit) {
+                    self.refresh(cx);
+                }
+            }
+            Msg::Back if !self.field.text().is_empty() => {
+                self.field.clear();
+                self.refresh(cx);
+            }
+            Msg::Enter => {
+                if let Some(hit) = self.hits.get(self.list.selected()) {
+                    return Nav::push(Reference::new(hit.entry.guide, hit.entry.error));
+                }
+            }
+            Msg::Click { x, y } => {
+                if let Some(i) = self.list.hit(x, y) {
+                    self.list.select(i, self.hits.len());
+                }
+            }
+            m => {
+                if !self.list.step(&m, self.hits.len()) {
+                    return Nav::Pass;
+                }
+            }
+        }
+        Nav::Stay
+    }
+
+    fn render(&mut self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (cx.lang, &cx.theme);
+        let area = area.inner(Margin::new(1, 0));
+        let captures = self
+            .hits
+            .get(self.list.selected())
+            .map_or(&[][..], |h| h.captures.as_slice());
+        let capture_rows = if captures.is_empty() {
+            0
+        } else {
+            u16::try_from(captures.len() + 1)
+                .unwrap_or(u16::MAX)
+                .min(area.height / 3)
+        };
+        let [input, results, capture_area] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(1),
+            Constraint::Length(capture_rows),
+        ])
+        .areas(area);
+        render_field(&self.field, cx, input, buf);
+        if self.hits.is_empty() {
+            if !self.field.text().trim().is_empty() {
+                Paragraph::new(Label::NoMatch.text(lang)).render(results, buf);
+            }
+            return;
+        }
+        let highlighter = Highlighter::new(&cx.index, self.field.text());
+        let hits = &self.hits;
+        self.list
+            .render(hits.len(), results, buf, theme.selected, |i, w| {
+                hit_text(cx, &highlighter, &hits[i], w)
+            });
+        if capture_rows > 0 {
+            let mut lines = vec![Line::styled(Label::Captured.text(lang), theme.heading)];
+            for (name, value) in captures {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {name} = "), theme.dim),
+                    Span::raw(value.clone()),
+                ]));
+            }
+            Paragraph::new(lines).render(capture_area, buf);
+        }
+    }
+}
+
+/// The query line: `/ `, the text around the cursor, the cursor as a reversed cell.
+fn render_field(field: &Field, cx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let (lang, theme) = (cx.lang, &cx.theme);
+    let prompt = Span::styled("/ ", theme.key);
+    if field.text().is_empty() {
+        Line::from(vec![
+            prompt,
+            Span::styled(" ", theme.selected),
+            Span::styled(
+                truncate(Label::SearchPrompt.text(lang), usize::from(area.width).saturating_sub(3)),
+                theme.dim,
+            ),
+        ])
+        .render(area, buf);
+        return;
+    }
+    let chars: Vec<char> = field.text().chars().collect();
+    let cursor = field.cursor_chars();
+    let room = usize::from(area.width).saturating_sub(3).max(1);
+    // Show the text so the cursor is in view, as far right as the text goes.
+    let mut start = 0;
+    let mut used: usize = chars[..cursor].iter().map(|c| width(c.encode_utf8(&mut [0; 4]))).sum();
+    while used >= room && start < cursor {
+        used -= width(chars[start].encode_utf8(&mut [0; 4]));
+        start += 1;
+    }
+    let before: String = chars[start..cursor].iter().collect();
+    let at: String = chars.get(cursor).map_or(" ".to_owned(), char::to_string);
+    let after: String = chars.iter().skip(cursor + 1).collect();
+    let after = truncate(&after, room.saturating_sub(used + width(&at)));
+    Line::from(vec![
+        prompt,
+        Span::raw(before),
+        Span::styled(at, theme.selected),
+        Span::raw(after),
+    ])
+    .render(area, buf);
+}
+
+/// A hit laid out to `w`: its title and id, then its best matching text, marked.
+fn hit_text(cx: &Ctx, highlighter: &Highlighter, hit: &Hit, w: u16) -> Text<'static> {
+    let (lang, theme) = (cx.lang, &cx.theme);
+    let guide = &cx.catalog.guides[hit.entry.guide];
+    let error = &guide.errors[hit.entry.error];
+    let info = format!("  {}/{}  {}", guide.id, error.id, hit.score);
+    let title = plain(&error.title, lang);
+    let room = usize::from(w).saturating_sub(width(&info)).max(usize::from(w) / 2);
+    let title = truncate(&title, room);
+    let info = truncate(&info, usize::from(w).saturating_sub(width(&title)));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(title, theme.strong),
+        Span::styled(info, theme.dim),
+    ])];
+    let field = highlighter.best_field(hit);
+    let text = cx.index.fields[field as usize].text.replace('\n', " ");
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in highlighter.ranges(field) {
+        if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+            continue;
+        }
+        spans.push(Span::raw(text[at..r.start].to_owned()));
+        spans.push(Span::styled(text[r.clone()].to_owned(), theme.mark));
+        at = r.end;
+    }
+    spans.push(Span::raw(text[at..].to_owned()));
+    let mut snippet = item(vec![Span::raw("  ")], spans, w);
+    if snippet.len() > SNIPPET_ROWS {
+        snippet.truncate(SNIPPET_ROWS);
+        if let Some(last) = snippet.last_mut() {
+            last.push_span(Span::raw("…"));
+        }
+    }
+    lines.extend(snippet);
+    Text::from(lines)
+}

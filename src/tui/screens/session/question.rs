@@ -1,0 +1,40 @@
+//! A question of the session: the question, its help, and the numbered answers.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::Doc;
+use crate::guide::Guide;
+use crate::tui::layout::text::{guide_text, item, plain};
+use crate::tui::screens::Ctx;
+
+/// Question `node` laid out to `width`, answer `selected` highlighted.
+pub(super) fn doc(cx: &Ctx, g: &Guide, node: usize, selected: Option<usize>, width: u16) -> Doc {
+    let (lang, theme) = (cx.lang, &cx.theme);
+    let node = &g.nodes[node];
+    let mut lines = guide_text(&node.question, lang, theme, theme.title, width);
+    if let Some(help) = &node.help {
+        lines.extend(guide_text(help, lang, theme, theme.dim, width));
+    }
+    lines.push(Line::default());
+    let mut items = Vec::new();
+    for (i, answer) in node.answers.iter().enumerate() {
+        let style = if Some(i) == selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let start = lines.len();
+        lines.extend(item(
+            vec![Span::styled(format!(" {} ", i + 1), theme.key)],
+            vec![Span::styled(plain(&answer.label, lang), style)],
+            width,
+        ));
+        items.push(start..lines.len());
+    }
+    Doc {
+        lines,
+        items,
+        pinned: Vec::new(),
+    }
+}

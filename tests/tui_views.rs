@@ -1,0 +1,189 @@
+//! What the screens draw, checked by what is on screen: with 500 guides the selection
+//! stays visible and paging moves by the view; search hits that wrap keep the selection in
+//! view and answer clicks where they are drawn; the outcome prompt stays pinned.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::Modifier;
+use tshoot::guide::catalog::{Catalog, Source};
+use tshoot::lang::Lang;
+use tshoot::tui::{App, Screen};
+
+/// `n` small valid guides, numbered so their titles sort in order.
+fn many_guides(n: usize) -> Catalog {
+    let files = (0..n)
+        .map(|i| {
+            let yaml = format!(
+                "id: g{i:04}\ntitle: Guide number {i:04}\nstart: q\nnodes:\n  - id: q\n    question: Broken?\n    answers:\n      - label: Yes\n        error: e\nerrors:\n  - id: e\n    title: Broken\n    messages: []\n    symptoms: []\n    causes: []\n    checklist: [Fix it.]\n"
+            );
+            (format!("g{i:04}.yaml"), yaml.into_bytes())
+        })
+        .collect();
+    Catalog::from_files(files)
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn send(app: &mut App, events: &[Event]) {
+    for event in events {
+        if let Some(msg) = app.map(event) {
+            app.update(msg);
+        }
+    }
+}
+
+fn typed(text: &str) -> Vec<Event> {
+    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+/// Draws the app; returns the rows and the rows drawn reversed (the selection).
+fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) -> (Vec<String>, Vec<usize>) {
+    terminal
+        .draw(|f| f.render_widget(&mut *app, f.area()))
+        .expect("draws");
+    let buf = terminal.backend().buffer();
+    let area = buf.area;
+    let rows = (0..area.height)
+        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect();
+    // A row counts as selected when a letter in it is reversed (the header bar aside).
+    let selected = (1..area.height)
+        .filter(|&y| {
+            (0..area.width).any(|x| {
+                let c = &buf[(x, y)];
+                c.modifier.contains(Modifier::REVERSED)
+                    && c.symbol().chars().any(char::is_alphanumeric)
+            })
+        })
+        .map(usize::from)
+        .collect();
+    (rows, selected)
+}
+
+fn home_selected(app: &App) -> usize {
+    match app.top() {
+        Screen::Home(h) => h.selected(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn five_hundred_guides_scroll_with_the_selection() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = App::new(many_guides(500), Lang::En);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        let (_, selected) = draw(&mut app, &mut terminal);
+        assert_eq!(selected.len(), 1);
+        send(&mut app, &[key(KeyCode::End)]);
+        assert_eq!(home_selected(&app), 499);
+        let (rows, selected) = draw(&mut app, &mut terminal);
+        assert_eq!(selected.len(), 1, "{w}x{h}");
+        assert!(
+            rows[selected[0]].contains("Guide number 0499"),
+            "{w}x{h}: {rows:#?}"
+        );
+        // Paging moves by the rows the list shows, never past the ends.
+        send(&mut app, &[key(KeyCode::Home)]);
+        draw(&mut app, &mut terminal);
+        let (rows, _) = draw(&mut app, &mut terminal);
+        let shown = rows.iter().filter(|r| r.contains("Guide number")).count();
+        send(&mut app, &[key(KeyCode::PageDown)]);
+        assert_eq!(home_selected(&app), shown, "{w}x{h}");
+        let (rows, selected) = draw(&mut app, &mut terminal);
+        assert!(rows[selected[0]].contains(&format!("Guide number {shown:04}")));
+        send(&mut app, &[key(KeyCode::PageUp), key(KeyCode::PageUp)]);
+        assert_eq!(home_selected(&app), 0);
+        // Every step down keeps the selection on screen.
+        for i in 1..40 {
+            send(&mut app, &[key(KeyCode::Char('j'))]);
+            let (rows, selected) = draw(&mut app, &mut terminal);
+            assert!(
+                rows[selected[0]].contains(&format!("Guide number {i:04}")),
+                "{w}x{h} {i}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_click_on_a_scrolled_list_selects_what_is_drawn_there() {
+    let mut app = App::new(many_guides(500), Lang::En);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    send(&mut app, &[key(KeyCode::End)]);
+    let (rows, _) = draw(&mut app, &mut terminal);
+    let row = rows
+        .iter()
+        .position(|r| r.contains("Guide number 0490"))
+        .expect("drawn");
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row: u16::try_from(row).expect("small"),
+        modifiers: KeyModifiers::NONE,
+    });
+    send(&mut app, &[click]);
+    assert_eq!(home_selected(&app), 490);
+}
+
+#[test]
+fn wrapped_search_hits_keep_the_selection_in_view() {
+    let mut app = App::new(Catalog::load(&[Source::Builtin]), Lang::En);
+    let mut terminal = Terminal::new(TestBackend::new(40, 12)).expect("backend");
+    send(&mut app, &typed("/connection"));
+    let Screen::Search(s) = app.top() else {
+        panic!()
+    };
+    let hits = s.hits.len();
+    assert!(hits > 5, "enough hits to scroll: {hits}");
+    for i in 0..hits {
+        let (rows, selected) = draw(&mut app, &mut terminal);
+        let Screen::Search(s) = app.top() else {
+            panic!()
+        };
+        assert_eq!(s.list.selected(), i);
+        let hit = &s.hits[i];
+        let title = app.cx.catalog.guides[hit.entry.guide].errors[hit.entry.error]
+            .title
+            .show(Lang::En);
+        let start: String = title.chars().take(8).collect();
+        // The selected hit's rows are on screen; its first row starts its title.
+        assert!(!selected.is_empty(), "hit {i} not visible:\n{rows:#?}");
+        assert!(rows[selected[0]].contains(&start), "hit {i}:\n{rows:#?}");
+        send(&mut app, &[key(KeyCode::Down)]);
+    }
+}
+
+#[test]
+fn the_outcome_prompt_stays_pinned_whatever_the_scroll() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = App::new(Catalog::load(&[Source::Builtin]), Lang::En);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        send(&mut app, &[key(KeyCode::Enter)]);
+        send(&mut app, &typed("116"));
+        for keys in [
+            vec![],
+            vec![key(KeyCode::End)],
+            vec![key(KeyCode::PageDown); 5],
+            vec![key(KeyCode::Home)],
+            vec![key(KeyCode::Down); 3],
+        ] {
+            send(&mut app, &keys);
+            let (rows, selected) = draw(&mut app, &mut terminal);
+            let prompt = rows
+                .iter()
+                .position(|r| r.contains("Did this fix it?"))
+                .unwrap_or_else(|| panic!("{w}x{h}: no prompt\n{rows:#?}"));
+            assert!(rows[prompt].contains("y/n") || rows[prompt].contains("y yes"));
+            assert!(rows[prompt].contains("/5"), "progress beside the prompt");
+            assert!(
+                !selected.is_empty(),
+                "{w}x{h}: the selected step is on screen"
+            );
+        }
+    }
+}
