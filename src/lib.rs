@@ -4,7 +4,9 @@
 //! command line in [`cli`]. Everything lives in this library so tests can reach it;
 //! `main.rs` only calls [`cli::main`].
 
+pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod graph;
 pub mod guide;
 pub mod labels;
@@ -16,4 +18,5 @@ pub mod report;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod triage;
 pub mod tui;
