@@ -347,7 +347,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             limit,
             guide,
         }) => {
-            let catalog = load(context);
+            let (catalog, index) = cache::load_indexed(context);
             if let Some(id) = &guide {
                 anyhow::ensure!(catalog.guide(id).is_some(), "no guide `{id}` is loaded");
             }
@@ -358,7 +358,11 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 guide: guide.as_deref(),
                 json,
             };
-            search::run(&catalog, &request, context.lang)
+            let code = search::run(&catalog, &index, &request, context.lang);
+            // The process ends right after this: freeing the index and the catalog piece
+            // by piece would only cost time.
+            std::mem::forget((catalog, index));
+            code
         }
         Some(Command::Triage {
             files,
@@ -375,7 +379,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 guide: guide.as_deref(),
                 text,
             };
-            triage::run(&catalog, &request, context.lang)
+            triage::run(catalog, &request, context)
         }
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
