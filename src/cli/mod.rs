@@ -375,7 +375,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 guide: guide.as_deref(),
                 text,
             };
-            triage::run(&catalog, &request, context.lang)
+            triage::run(catalog, &request, context)
         }
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
