@@ -56,6 +56,7 @@ impl View for Home {
         match msg {
             Msg::Enter if self.selected() < len => Nav::push(GuidePage::new(self.selected())),
             Msg::Problems if failed_files(cx) > 0 => Nav::push(Problems::default()),
+            Msg::OpenTriage => Nav::push(super::triage_prompt::TriagePrompt::default()),
             Msg::Click { x, y } => {
                 if let Some(i) = self.list.hit(x, y) {
                     self.list.select(i, len);
