@@ -288,13 +288,6 @@ pub static BINDINGS: &[Binding] = &[
         priority: 1,
     },
     Binding {
-        keys: &[(Key::Char('t'), Msg::OpenTriage)],
-        shown: "t",
-        label: ("triage a log file", "granska en loggfil"),
-        scopes: &[Home],
-        priority: 3,
-    },
-    Binding {
         keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
         shown: "Enter",
         label: ("read this file", "läs filen"),
@@ -314,6 +307,13 @@ pub static BINDINGS: &[Binding] = &[
         label: ("load problems", "inläsningsproblem"),
         scopes: &[Home],
         priority: 3,
+    },
+    Binding {
+        keys: &[(Key::Char('t'), Msg::OpenTriage)],
+        shown: "t",
+        label: ("triage a log file", "granska en loggfil"),
+        scopes: &[Home],
+        priority: 8,
     },
     Binding {
         keys: &[(Key::Char('o'), Msg::OpenLink)],
