@@ -6,6 +6,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod graph;
 pub mod guide;
 pub mod labels;
@@ -17,4 +18,5 @@ pub mod report;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod triage;
 pub mod tui;
