@@ -419,6 +419,9 @@ pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
     if !context.color.styles_on_terminal() || context.theme == crate::config::Theme::Mono {
         app.cx.theme = crate::tui::theme::Theme::plain();
     }
+    if let Some(store) = crate::store::Store::default_dir().map(crate::store::Store::new) {
+        app.cx.continues = crate::tui::autosave::continues(&store, context.lang);
+    }
     app
 }
 
