@@ -44,6 +44,7 @@ impl App {
                 lang,
                 theme: Theme::colour(),
                 searcher: Searcher::new(),
+                continues: Vec::new(),
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,

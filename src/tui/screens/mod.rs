@@ -27,6 +27,8 @@ pub struct Ctx {
     /// Colours, or attributes only (`NO_COLOR`).
     pub theme: Theme,
     pub searcher: Searcher,
+    /// Unfinished saved sessions the home screen offers to continue, newest first.
+    pub continues: Vec<super::autosave::Continue>,
 }
 
 /// Which panel of a two-panel screen has the keys.
