@@ -44,6 +44,7 @@ impl App {
                 lang,
                 theme: Theme::colour(),
                 searcher: Searcher::new(),
+                continues: Vec::new(),
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,
@@ -123,6 +124,10 @@ impl App {
         match top.view_mut().update(msg, &mut self.cx) {
             Nav::Stay => {}
             Nav::Push(screen) => self.stack.push(*screen),
+            Nav::Replace(screen) => {
+                self.pop();
+                self.stack.push(*screen);
+            }
             Nav::Effect(effect) => return Some(effect),
             Nav::Pop => self.pop(),
             Nav::Pass => {

@@ -16,6 +16,8 @@ pub enum Msg {
     Problems,
     /// Open the search screen.
     OpenSearch,
+    /// Ask for a log file to triage.
+    OpenTriage,
     /// Move the selection one up.
     Up,
     /// Move the selection one down.
@@ -92,4 +94,6 @@ pub enum Effect {
     Export(String),
     /// Open this address in the browser.
     Open(String),
+    /// Reopen the saved session with this id.
+    Resume(String),
 }

@@ -108,9 +108,11 @@ where
     // A test hook: the PTY tests prove the terminal is restored after a panic in the loop.
     let panic_for_test = std::env::var_os("TSHOOT_TEST_PANIC").is_some();
     let mut dirty = true;
-    let mut was_busy = false;
+    // Whether the last frame was drawn while a screen was still working.
+    let mut drawn_busy = false;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
+            drawn_busy = app.busy();
             let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
             if world.hyperlinks {
                 let segments = links::segments(frame.buffer, &app.links());
@@ -124,10 +126,8 @@ where
         }
         let Some(event) = events.next(Duration::from_millis(200))? else {
             // A screen working in the background (triage reading) is redrawn while idle,
-            // and once more after it finished.
-            let busy = app.busy();
-            dirty = busy || was_busy;
-            was_busy = busy;
+            // until a frame has been drawn from its finished state.
+            dirty = app.busy() || drawn_busy;
             continue;
         };
         dirty = true;
@@ -147,6 +147,11 @@ where
             .after_update(&app.stack, &app.cx, world.store.as_ref())
         {
             app.status = Some(problem);
+        }
+        if std::mem::take(&mut app.autosave.stale)
+            && let Some(store) = &world.store
+        {
+            app.cx.continues = super::autosave::continues(store, app.cx.lang);
         }
     }
     Ok(())
@@ -171,6 +176,16 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
                 Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
                 Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),
             });
+        }
+        Effect::Resume(id) => {
+            let opened = world
+                .store
+                .as_ref()
+                .ok_or_else(|| "no folder for saved sessions".to_owned())
+                .and_then(|store| super::autosave::open(app, store, &id));
+            if let Err(problem) = opened {
+                app.status = Some(problem);
+            }
         }
         Effect::Open(url) => {
             if world.browser {
