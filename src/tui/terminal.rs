@@ -108,9 +108,11 @@ where
     // A test hook: the PTY tests prove the terminal is restored after a panic in the loop.
     let panic_for_test = std::env::var_os("TSHOOT_TEST_PANIC").is_some();
     let mut dirty = true;
-    let mut was_busy = false;
+    // Whether the last frame was drawn while a screen was still working.
+    let mut drawn_busy = false;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
+            drawn_busy = app.busy();
             let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
             if world.hyperlinks {
                 let segments = links::segments(frame.buffer, &app.links());
@@ -124,10 +126,8 @@ where
         }
         let Some(event) = events.next(Duration::from_millis(200))? else {
             // A screen working in the background (triage reading) is redrawn while idle,
-            // and once more after it finished.
-            let busy = app.busy();
-            dirty = busy || was_busy;
-            was_busy = busy;
+            // until a frame has been drawn from its finished state.
+            dirty = app.busy() || drawn_busy;
             continue;
         };
         dirty = true;
