@@ -42,6 +42,7 @@ impl App {
                 lang,
                 theme: Theme::colour(),
                 searcher: Searcher::new(),
+                now: 0,
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,
@@ -67,7 +68,9 @@ impl App {
         let Some(g) = self.cx.catalog.guides.iter().position(|g| g.id == guide_id) else {
             return false;
         };
-        let session = Session::new(g, &self.cx);
+        let Some(session) = Session::new(g, &self.cx) else {
+            return false;
+        };
         self.stack.push(session.into());
         true
     }
