@@ -4,6 +4,7 @@
 //! command line in [`cli`]. Everything lives in this library so tests can reach it;
 //! `main.rs` only calls [`cli::main`].
 
+pub mod cache;
 pub mod cli;
 pub mod graph;
 pub mod guide;

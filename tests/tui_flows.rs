@@ -350,6 +350,7 @@ fn a_pasted_message_becomes_a_session_that_ends_in_an_export_carrying_it() {
         sessions: Some(dir.path().join("sessions")),
         browser: false,
         hyperlinks: false,
+        store: None,
     };
     let mut app = app();
     press(&mut app, "/");
@@ -488,6 +489,7 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
         sessions: Some(dir.path().join("sessions")),
         browser: false,
         hyperlinks: false,
+        store: None,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 <space> y e");
@@ -520,6 +522,7 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
         sessions: Some(file.join("sessions")),
         browser: false,
         hyperlinks: false,
+        store: None,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 e");

@@ -11,12 +11,13 @@ use std::process::ExitCode;
 use crate::guide::Catalog;
 use crate::guide::sanitize::clean;
 use crate::labels::Label;
-use crate::lang::Lang;
 use crate::store::{Store, clock, convert};
 
+use super::Context;
 use super::walk::{self, Format, Out};
 
-pub fn run(catalog: &Catalog, id: Option<&str>, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn run(catalog: Catalog, id: Option<&str>, context: &Context) -> anyhow::Result<ExitCode> {
+    let lang = context.lang;
     let Some(store) = Store::default_dir().map(Store::new) else {
         anyhow::bail!("no folder for saved sessions (set XDG_STATE_HOME or HOME)");
     };
@@ -34,8 +35,20 @@ pub fn run(catalog: &Catalog, id: Option<&str>, lang: Lang) -> anyhow::Result<Ex
         };
         latest
     };
-    let resumed = convert::replay(catalog, &saved)
+    let resumed = convert::replay(&catalog, &saved)
         .map_err(|e| anyhow::anyhow!("session {}: {}", saved.id, clean(&e)))?;
+    let mut saved = saved;
+    if resumed.changed {
+        // Save where it stands now, so lists agree with what is shown.
+        let mut next = convert::saved(&catalog, &resumed.session, lang, now, Some(&saved));
+        match store.save(&mut next) {
+            Ok(_) => saved = next,
+            Err(e) => super::report::warning(format_args!("{}: {e:#}", Label::NotSaved.text(lang))),
+        }
+    }
+    if super::can_draw() {
+        return in_tui(catalog, resumed, saved, context);
+    }
     let mut out = Out::plain();
     writeln!(
         std::io::stdout(),
@@ -45,18 +58,11 @@ pub fn run(catalog: &Catalog, id: Option<&str>, lang: Lang) -> anyhow::Result<Ex
         clock::ago(saved.updated, now, lang),
         saved.id
     )?;
-    let mut saved = saved;
     if resumed.changed {
         writeln!(std::io::stdout(), "{}", Label::ResumedAt.text(lang))?;
-        // Save where it stands now, so lists agree with what is on screen.
-        let mut next = convert::saved(catalog, &resumed.session, lang, now, Some(&saved));
-        match store.save(&mut next) {
-            Ok(_) => saved = next,
-            Err(e) => super::report::warning(format_args!("{}: {e:#}", Label::NotSaved.text(lang))),
-        }
     }
     walk::interactive(
-        catalog,
+        &catalog,
         resumed.session,
         Some(saved),
         Some(&store),
@@ -64,4 +70,22 @@ pub fn run(catalog: &Catalog, id: Option<&str>, lang: Lang) -> anyhow::Result<Ex
         lang,
         &mut out,
     )
+}
+
+/// Opens the session in the terminal UI, saved as it changes.
+fn in_tui(
+    catalog: Catalog,
+    resumed: convert::Resumed,
+    saved: crate::store::Saved,
+    context: &Context,
+) -> anyhow::Result<ExitCode> {
+    let mut app = super::new_app(catalog, context);
+    if resumed.changed {
+        app.status = Some(Label::ResumedAt.text(context.lang).to_owned());
+    }
+    let screen = crate::tui::screens::session::Session::resumed(resumed.session.clone());
+    app.stack.push(screen.into());
+    app.autosave =
+        crate::tui::autosave::Autosave::resumed(app.stack.len() - 1, resumed.session, saved);
+    super::run_app(&mut app, context)
 }

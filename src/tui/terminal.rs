@@ -54,6 +54,8 @@ pub struct World {
     pub browser: bool,
     /// Whether links on screen are rewritten as OSC 8 hyperlinks after each frame.
     pub hyperlinks: bool,
+    /// Where guided sessions are saved as they change; `None`: not saved.
+    pub store: Option<crate::store::Store>,
 }
 
 /// Runs the app in the real terminal until it quits.
@@ -136,6 +138,12 @@ where
             Some(Effect::Quit) => break,
             Some(effect) => perform(app, effect, world),
             None => {}
+        }
+        if let Some(problem) = app
+            .autosave
+            .after_update(&app.stack, &app.cx, world.store.as_ref())
+        {
+            app.status = Some(problem);
         }
     }
     Ok(())

@@ -63,6 +63,12 @@ impl Session {
         }
     }
 
+    /// A saved session, reopened where it stands.
+    #[must_use]
+    pub fn resumed(session: Walk) -> Session {
+        Session::over(session)
+    }
+
     /// A session at the first question of guide `guide` (an index into the catalog).
     #[must_use]
     pub fn new(guide: usize, cx: &Ctx) -> Option<Session> {
