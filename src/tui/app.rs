@@ -78,6 +78,12 @@ impl App {
         true
     }
 
+    /// Whether some screen works in the background, so the loop must keep redrawing.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.stack.iter().any(|s| s.view().busy())
+    }
+
     /// The part of the key table that applies now.
     #[must_use]
     pub fn scope(&self) -> Scope {

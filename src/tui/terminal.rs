@@ -108,6 +108,7 @@ where
     // A test hook: the PTY tests prove the terminal is restored after a panic in the loop.
     let panic_for_test = std::env::var_os("TSHOOT_TEST_PANIC").is_some();
     let mut dirty = true;
+    let mut was_busy = false;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
             let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
@@ -122,7 +123,11 @@ where
             assert!(!panic_for_test, "TSHOOT_TEST_PANIC is set");
         }
         let Some(event) = events.next(Duration::from_millis(200))? else {
-            dirty = false;
+            // A screen working in the background (triage reading) is redrawn while idle,
+            // and once more after it finished.
+            let busy = app.busy();
+            dirty = busy || was_busy;
+            was_busy = busy;
             continue;
         };
         dirty = true;

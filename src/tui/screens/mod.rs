@@ -81,6 +81,11 @@ pub trait View {
     fn overlay(&self) -> bool {
         false
     }
+    /// Whether the screen changes without input (work in the background), so the loop
+    /// must redraw it while idle.
+    fn busy(&self) -> bool {
+        false
+    }
 }
 
 macro_rules! screens {
@@ -135,4 +140,6 @@ screens! {
     Help => help::Help,
     /// The overlay of guide files that could not be loaded.
     Problems => problems::Problems,
+    /// The known errors of a log file, read in the background.
+    Triage => triage::Triage,
 }
