@@ -86,6 +86,7 @@ pub enum Label {
     StepOf,
     QuestionN,
     Question,
+    Continue,
     StatusOpen,
     StatusEscalated,
     WalkKeys,
@@ -203,6 +204,7 @@ impl Label {
             Label::StepOf => ("step {n} of {total}", "steg {n} av {total}"),
             Label::QuestionN => ("question {n}", "fråga {n}"),
             Label::Question => ("Question", "Fråga"),
+            Label::Continue => ("Continue", "Fortsätt"),
             Label::StatusOpen => ("open", "pågår"),
             Label::StatusEscalated => ("escalated", "eskalerad"),
             Label::WalkKeys => (

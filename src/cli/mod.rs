@@ -347,7 +347,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             limit,
             guide,
         }) => {
-            let catalog = load(context);
+            let (catalog, index) = cache::load_indexed(context);
             if let Some(id) = &guide {
                 anyhow::ensure!(catalog.guide(id).is_some(), "no guide `{id}` is loaded");
             }
@@ -358,7 +358,11 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 guide: guide.as_deref(),
                 json,
             };
-            search::run(&catalog, &request, context.lang)
+            let code = search::run(&catalog, &index, &request, context.lang);
+            // The process ends right after this: freeing the index and the catalog piece
+            // by piece would only cost time.
+            std::mem::forget((catalog, index));
+            code
         }
         Some(Command::Triage {
             files,
@@ -414,6 +418,9 @@ pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
     let mut app = crate::tui::App::new(catalog, context.lang);
     if !context.color.styles_on_terminal() || context.theme == crate::config::Theme::Mono {
         app.cx.theme = crate::tui::theme::Theme::plain();
+    }
+    if let Some(store) = crate::store::Store::default_dir().map(crate::store::Store::new) {
+        app.cx.continues = crate::tui::autosave::continues(&store, context.lang);
     }
     app
 }

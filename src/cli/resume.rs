@@ -80,12 +80,6 @@ fn in_tui(
     context: &Context,
 ) -> anyhow::Result<ExitCode> {
     let mut app = super::new_app(catalog, context);
-    if resumed.changed {
-        app.status = Some(Label::ResumedAt.text(context.lang).to_owned());
-    }
-    let screen = crate::tui::screens::session::Session::resumed(resumed.session.clone());
-    app.stack.push(screen.into());
-    app.autosave =
-        crate::tui::autosave::Autosave::resumed(app.stack.len() - 1, resumed.session, saved);
+    crate::tui::autosave::push(&mut app, resumed, saved).map_err(anyhow::Error::msg)?;
     super::run_app(&mut app, context)
 }

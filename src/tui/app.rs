@@ -45,6 +45,7 @@ impl App {
                 theme: Theme::colour(),
                 searcher: Searcher::new(),
                 now: 0,
+                continues: Vec::new(),
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,

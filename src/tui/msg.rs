@@ -93,4 +93,6 @@ pub enum Effect {
     Export { markdown: String, at: u64 },
     /// Open this address in the browser.
     Open(String),
+    /// Reopen the saved session with this id.
+    Resume(String),
 }

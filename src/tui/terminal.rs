@@ -150,6 +150,11 @@ where
         {
             app.status = Some(problem);
         }
+        if std::mem::take(&mut app.autosave.stale)
+            && let Some(store) = &world.store
+        {
+            app.cx.continues = super::autosave::continues(store, app.cx.lang);
+        }
     }
     Ok(())
 }
@@ -168,6 +173,16 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
                 Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
                 Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),
             });
+        }
+        Effect::Resume(id) => {
+            let opened = world
+                .store
+                .as_ref()
+                .ok_or_else(|| "no folder for saved sessions".to_owned())
+                .and_then(|store| super::autosave::open(app, store, &id));
+            if let Err(problem) = opened {
+                app.status = Some(problem);
+            }
         }
         Effect::Open(url) => {
             if world.browser {

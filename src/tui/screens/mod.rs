@@ -30,6 +30,8 @@ pub struct Ctx {
     /// The time (seconds since the Unix epoch, UTC), set by the loop before each message:
     /// screens never read a clock, so a session's times and an export's file name agree.
     pub now: u64,
+    /// Unfinished saved sessions the home screen offers to continue, newest first.
+    pub continues: Vec<super::autosave::Continue>,
 }
 
 /// Which panel of a two-panel screen has the keys.
