@@ -90,8 +90,9 @@ pub enum Edit {
 pub enum Effect {
     /// Leave the loop.
     Quit,
-    /// Write this Markdown to a new file in the data dir.
-    Export(String),
+    /// Write this Markdown report, made at time `at`, to a new file in the data dir named
+    /// after that time.
+    Export { markdown: String, at: u64 },
     /// Open this address in the browser.
     Open(String),
     /// Reopen the saved session with this id.

@@ -137,6 +137,8 @@ where
         let Some(msg) = app.map(&event) else {
             continue;
         };
+        // The loop reads the clock; update only sees the time it is given.
+        app.cx.now = export::now();
         match app.update(msg) {
             Some(Effect::Quit) => break,
             Some(effect) => perform(app, effect, world),
@@ -161,17 +163,12 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
     let lang = app.cx.lang;
     match effect {
         Effect::Quit => {}
-        Effect::Export(markdown) => {
+        Effect::Export { markdown, at } => {
             let saved = world
                 .sessions
                 .as_ref()
                 .ok_or_else(|| std::io::Error::other("no data folder"))
-                .and_then(|dir| {
-                    let stamp = export::now_utc()
-                        .replace([' ', ':'], "-")
-                        .replace("-UTC", "");
-                    export::save(dir, &format!("session-{stamp}"), &markdown)
-                });
+                .and_then(|dir| export::save(dir, &crate::report::file_stem(at), &markdown));
             app.status = Some(match saved {
                 Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
                 Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),
