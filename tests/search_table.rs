@@ -185,10 +185,25 @@ const V2_CASES: &[(&str, &str, &str)] = &[
         "why is my integration user locked out all the time?",
         "T/integration-user-problems",
     ),
+    (
+        "question-en",
+        "how do I stop servicenow throttling the connector",
+        "D/servicenow-rate-problem",
+    ),
+    (
+        "question-en",
+        "I need to prevent duplicate incidents for the same alert",
+        "T/duplicate-work-items",
+    ),
     // Questions in Swedish.
     (
         "question-sv",
         "hur stoppar jag att ServiceNow stryper anropen?",
+        "D/servicenow-rate-problem",
+    ),
+    (
+        "question-sv",
+        "hur förhindrar jag att ServiceNow stryper anslutningen",
         "D/servicenow-rate-problem",
     ),
     (
