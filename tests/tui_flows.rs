@@ -269,6 +269,7 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
         sessions: Some(dir.path().join("sessions")),
         browser: false,
         hyperlinks: false,
+        suspend: false,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 <space> y e");
@@ -301,6 +302,7 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
         sessions: Some(file.join("sessions")),
         browser: false,
         hyperlinks: false,
+        suspend: false,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 e");

@@ -264,6 +264,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 
 /// Opens the terminal UI.
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
+    crate::tui::terminal::check_term(std::env::var("TERM").ok().as_deref())?;
     let mut app = crate::tui::App::new(catalog, context.lang);
     if !context.color.styles_on_terminal() {
         app.cx.theme = crate::tui::theme::Theme::plain();
@@ -280,9 +281,12 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
             .map(|d| d.join("tshoot").join("sessions")),
         browser: true,
         hyperlinks: true,
+        suspend: true,
     };
-    crate::tui::terminal::run(&mut app, &world)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(match crate::tui::terminal::run(&mut app, &world)? {
+        crate::tui::terminal::Exit::Quit => ExitCode::SUCCESS,
+        crate::tui::terminal::Exit::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+    })
 }
 
 /// Loads the configured guides, reporting on stderr the files that failed and the guides

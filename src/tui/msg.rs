@@ -6,6 +6,8 @@
 pub enum Msg {
     /// Leave tshoot.
     Quit,
+    /// Stop the process (Ctrl-Z); `fg` continues it.
+    Suspend,
     /// Go back: close the overlay, clear the field, or return to the previous screen.
     Back,
     /// One question back in a guided session.
@@ -88,6 +90,8 @@ pub enum Edit {
 pub enum Effect {
     /// Leave the loop.
     Quit,
+    /// Give the terminal back and stop until continued.
+    Suspend,
     /// Write this Markdown to a new file in the data dir.
     Export(String),
     /// Open this address in the browser.

@@ -72,6 +72,14 @@ impl View for Home {
         }
     }
 
+    fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
+        match msg {
+            Msg::Problems => failed_files(cx) > 0,
+            Msg::Enter => !cx.catalog.guides.is_empty(),
+            _ => true,
+        }
+    }
+
     fn render(&mut self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
         let lang = cx.lang;
         let theme = &cx.theme;

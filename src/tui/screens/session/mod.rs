@@ -249,6 +249,14 @@ impl View for Session {
             .render(cx, g, &self.walk, self.focus == Focus::Side, self.crumb, side, buf);
     }
 
+    fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
+        match msg {
+            Msg::NextFocus | Msg::PreviousQuestion => !self.walk.path.is_empty(),
+            Msg::OpenLink => self.link(cx).is_some(),
+            _ => true,
+        }
+    }
+
     fn links(&self, cx: &Ctx) -> Vec<String> {
         match self.walk.at {
             At::Outcome(e) => outcome::urls(&cx.catalog.guides[self.guide].errors[e]),
