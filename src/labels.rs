@@ -80,6 +80,7 @@ pub enum Label {
     ResumeHint,
     StepOf,
     QuestionN,
+    Question,
     StatusOpen,
     StatusEscalated,
     WalkKeys,
@@ -192,6 +193,7 @@ impl Label {
             ),
             Label::StepOf => ("step {n} of {total}", "steg {n} av {total}"),
             Label::QuestionN => ("question {n}", "fråga {n}"),
+            Label::Question => ("Question", "Fråga"),
             Label::StatusOpen => ("open", "pågår"),
             Label::StatusEscalated => ("escalated", "eskalerad"),
             Label::WalkKeys => (

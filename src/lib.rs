@@ -4,12 +4,14 @@
 //! command line in [`cli`]. Everything lives in this library so tests can reach it;
 //! `main.rs` only calls [`cli::main`].
 
+pub mod cache;
 pub mod cli;
 pub mod graph;
 pub mod guide;
 pub mod labels;
 pub mod lang;
 pub mod markup;
+pub mod plain;
 pub mod redact;
 pub mod report;
 pub mod search;

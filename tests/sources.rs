@@ -256,12 +256,16 @@ fn after_several_stuck_reads_the_remaining_files_are_reported_unread() {
         .iter()
         .filter(|r| r.as_ref().is_err_and(|e| e.contains("took longer")))
         .count();
-    assert_eq!(timed_out, MAX_STUCK);
+    // Reads already under way when the limit is reached still time out on their own.
+    assert!(
+        (MAX_STUCK..MAX_STUCK + 2).contains(&timed_out),
+        "{results:?}"
+    );
     let unread = results
         .iter()
         .filter(|r| r.as_ref().is_err_and(|e| e.contains("not read:")))
         .count();
-    assert!(unread >= 20 - MAX_STUCK - 2, "{results:?}");
+    assert_eq!(timed_out + unread, 20, "{results:?}");
 }
 
 #[test]

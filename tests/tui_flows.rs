@@ -270,6 +270,7 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
         browser: false,
         hyperlinks: false,
         suspend: false,
+        store: None,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 <space> y e");
@@ -303,6 +304,7 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
         browser: false,
         hyperlinks: false,
         suspend: false,
+        store: None,
     };
     let mut app = app();
     run_script(&mut app, &world, "<enter> 1 1 6 e");

@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 "nothing found" (`show` of an unknown id) or problems found
 //! (`validate`); 2 usage or other errors.
 
+mod cache;
 mod completions;
 mod graph;
 mod ids;
@@ -11,12 +12,14 @@ mod list;
 mod list_guide;
 mod man;
 pub mod report;
+mod resume;
 mod rule;
 mod search;
 mod sessions;
 mod show;
 mod validate;
 mod validate_watch;
+mod walk;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -40,6 +43,10 @@ pub struct Args {
     /// Do not load the built-in guides.
     #[arg(long, global = true)]
     pub no_builtin: bool,
+
+    /// Neither read nor write the guide cache (`$XDG_CACHE_HOME/tshoot`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 
     /// Language of labels and guide content [default: from `TSHOOT_LANG`, `LC_ALL`,
     /// `LC_MESSAGES`, `LANG`; else en].
@@ -84,7 +91,7 @@ pub enum Command {
     },
     /// Find errors by a message, a phrase or a few words; exit 1 when nothing matches.
     Search {
-        /// What to look for: a pasted message, symptoms, an error code.
+        /// What to look for: a pasted message, symptoms, an error code; `-` reads standard input.
         #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
         /// Print JSON instead of text.
@@ -125,6 +132,18 @@ pub enum Command {
         #[arg(long)]
         watch: bool,
     },
+    /// Manage the guide cache.
+    Cache {
+        #[command(subcommand)]
+        action: cache::Action,
+    },
+    /// Walk a guide on plain stdin and stdout (no full screen), or follow --answers.
+    Walk(walk::WalkArgs),
+    /// Go on with the latest unfinished session, or the one with this id.
+    Resume {
+        /// A session id from `tshoot sessions`.
+        id: Option<String>,
+    },
     /// List the saved sessions, newest change first.
     Sessions {
         /// Print JSON instead of text.
@@ -141,6 +160,8 @@ pub struct Context {
     pub sources: Vec<Source>,
     /// The user data folder (`$XDG_DATA_HOME`), where sessions are saved.
     pub data_dir: Option<PathBuf>,
+    /// The guide cache, unless `--no-cache`.
+    pub cache: Option<crate::cache::Cache>,
 }
 
 impl Context {
@@ -160,6 +181,9 @@ impl Context {
                 &args.guides,
             ),
             data_dir,
+            cache: crate::cache::Cache::default_dir()
+                .filter(|_| !args.no_cache)
+                .and_then(crate::cache::Cache::new),
         }
     }
 }
@@ -206,6 +230,15 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             format,
             watch,
         }) => validate::run(context, &paths, format, watch),
+        Some(Command::Cache { action }) => cache::run(&action),
+        Some(Command::Walk(args)) => {
+            let catalog = load(context);
+            walk::run(&catalog, &args, context.lang)
+        }
+        Some(Command::Resume { id }) => {
+            let catalog = load(context);
+            resume::run(catalog, id.as_deref(), context)
+        }
         Some(Command::Sessions { json }) => {
             let store = crate::store::Store::default_dir().map(crate::store::Store::new);
             sessions::run(store.as_ref(), context.lang, json)
@@ -220,14 +253,14 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
         }
         None => {
             let catalog = load(context);
-            let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-            if !interactive {
+            if !can_draw() {
                 anyhow::ensure!(
                     start.search.is_none() && start.guide.is_none(),
-                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search`"
+                    "--search and --guide open the terminal UI, which needs a terminal; use `tshoot search` or `tshoot walk`"
                 );
-                // On a pipe there is no screen to draw: list the guides instead.
-                return list::run(&catalog, context.lang, false);
+                // On a pipe or a dumb terminal there is no screen to draw: name the plain
+                // commands instead.
+                return sessions::plain_commands(&catalog, context.lang);
             }
             tui(catalog, start, context)
         }
@@ -264,16 +297,27 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 
 /// Opens the terminal UI.
 fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
-    crate::tui::terminal::check_term(std::env::var("TERM").ok().as_deref())?;
-    let mut app = crate::tui::App::new(catalog, context.lang);
-    if !context.color.styles_on_terminal() {
-        app.cx.theme = crate::tui::theme::Theme::plain();
-    }
+    let mut app = new_app(catalog, context);
     if let Some(id) = &start.guide {
         anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
     } else if let Some(text) = &start.search {
         app.open_search(text);
     }
+    run_app(&mut app, context)
+}
+
+/// The terminal UI's state at its home screen.
+pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
+    let mut app = crate::tui::App::new(catalog, context.lang);
+    if !context.color.styles_on_terminal() {
+        app.cx.theme = crate::tui::theme::Theme::plain();
+    }
+    app
+}
+
+/// Runs the terminal UI until it quits.
+pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::Result<ExitCode> {
+    crate::tui::terminal::check_term(std::env::var("TERM").ok().as_deref())?;
     let world = crate::tui::terminal::World {
         sessions: context
             .data_dir
@@ -282,8 +326,9 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
         browser: true,
         hyperlinks: true,
         suspend: true,
+        store: crate::store::Store::default_dir().map(crate::store::Store::new),
     };
-    Ok(match crate::tui::terminal::run(&mut app, &world)? {
+    Ok(match crate::tui::terminal::run(app, &world)? {
         crate::tui::terminal::Exit::Quit => ExitCode::SUCCESS,
         crate::tui::terminal::Exit::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
     })
@@ -292,9 +337,21 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
 /// Loads the configured guides, reporting on stderr the files that failed and the guides
 /// that were overridden. Warnings are left to `tshoot validate`.
 fn load(context: &Context) -> Catalog {
-    let catalog = Catalog::load(&context.sources);
+    let catalog = crate::cache::load(
+        &context.sources,
+        context.cache.as_ref(),
+        &crate::guide::read::Reader::default(),
+        &std::sync::atomic::AtomicUsize::new(0),
+    );
     report::load_problems(&catalog);
     catalog
+}
+
+/// Whether the full-screen interface can be drawn: both ends a terminal, and not `TERM=dumb`.
+pub(crate) fn can_draw() -> bool {
+    std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

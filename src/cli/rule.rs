@@ -36,6 +36,7 @@ const TABLE: &[(&str, &[&str])] = &[
     ("too-many-answers", &["at most 9 answers"]),
     ("cycle-without-outcome", &["no outcome can be reached"]),
     ("unreachable-node", &["cannot be reached from `start`"]),
+    ("long-message", &["search matches only its first"]),
     ("no-guide", &["no guide file"]),
     (
         "unreadable",

@@ -28,9 +28,8 @@ struct SessionJson<'a> {
 pub fn run(store: Option<&Store>, lang: Lang, json: bool) -> anyhow::Result<ExitCode> {
     let now = clock::now();
     let listing = store.map(|s| s.list(now)).unwrap_or_default();
-    let mut err = anstream::stderr();
     for skipped in &listing.skipped {
-        writeln!(err, "tshoot: warning: {skipped}")?;
+        super::report::warning(skipped);
     }
     let mut out = anstream::stdout().lock();
     if json {
@@ -71,4 +70,47 @@ fn row(s: &Saved, lang: Lang) -> SessionJson<'_> {
         at: &s.place.title,
         answered: s.place.answered,
     }
+}
+
+/// What `tshoot` alone prints where it cannot draw: the commands that work without a
+/// screen, and the guides to walk.
+pub fn plain_commands(catalog: &crate::guide::Catalog, lang: Lang) -> anyhow::Result<ExitCode> {
+    let mut out = anstream::stdout().lock();
+    writeln!(out, "{}", Label::PlainCommands.text(lang))?;
+    let (walk, search, show, list, sessions, resume) = if lang == Lang::Sv {
+        (
+            "en guidad session på vanlig in- och utmatning",
+            "hitta ett fel från dess meddelande",
+            "ett fels referensavsnitt",
+            "guiderna och deras fel",
+            "sparade sessioner",
+            "fortsätt den senaste (eller en namngiven) session",
+        )
+    } else {
+        (
+            "a guided session on plain stdin/stdout",
+            "find an error from its message",
+            "one error's reference entry",
+            "the guides and their errors",
+            "saved sessions",
+            "continue the latest (or a named) session",
+        )
+    };
+    for (command, what) in [
+        ("tshoot walk GUIDE-ID", walk),
+        ("tshoot search TEXT...", search),
+        ("tshoot show ERROR-ID", show),
+        ("tshoot list", list),
+        ("tshoot sessions", sessions),
+        ("tshoot resume [ID]", resume),
+    ] {
+        writeln!(out, "  {command:<24} {what}")?;
+    }
+    if !catalog.guides.is_empty() {
+        writeln!(out, "\n{}:", Label::Guides.text(lang))?;
+        for guide in &catalog.guides {
+            writeln!(out, "  {:<24} {}", guide.id, guide.title.show(lang))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,7 @@ pub const MAX_GUIDE_BYTES: u64 = 8 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 
 /// The result of reading one guide file.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Checked {
     /// The guide, when the file has no errors (warnings allowed).
     pub guide: Option<Guide>,

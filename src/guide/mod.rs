@@ -9,6 +9,7 @@ pub mod catalog;
 mod cross;
 pub mod diagnostic;
 pub mod load;
+pub mod loader;
 pub mod raw;
 pub mod read;
 pub mod sanitize;
@@ -22,7 +23,7 @@ pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use text::Text;
 
 /// A checked guide: every reference in it points at something that exists.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Guide {
     pub id: String,
     pub title: Text,
@@ -40,7 +41,7 @@ pub struct Guide {
 }
 
 /// Where a guide was read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     /// The file as shown to the user (`<builtin>/name.yaml` for compiled-in guides).
     pub file: String,
@@ -51,7 +52,7 @@ pub struct Origin {
 }
 
 /// A question of the guided session.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Node {
     pub id: String,
     pub question: Text,
@@ -59,14 +60,14 @@ pub struct Node {
     pub answers: Vec<Answer>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Answer {
     pub label: Text,
     pub next: Next,
 }
 
 /// Where an answer leads.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Next {
     /// Another question: index into `Guide::nodes`.
     Node(usize),
@@ -85,7 +86,7 @@ pub enum Next {
 }
 
 /// A known error: how it shows itself, why it happens and how to fix it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ErrorEntry {
     pub id: String,
     pub title: Text,
@@ -98,21 +99,21 @@ pub struct ErrorEntry {
     pub related: Vec<Related>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Step {
     pub text: Text,
     pub details: Option<Text>,
     pub link: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     pub title: Text,
     pub url: String,
 }
 
 /// A related error, in this guide or in another one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Related {
     /// Index into this guide's `errors`.
     Local(usize),

@@ -66,6 +66,14 @@ pub enum Item {
     Problem(Diagnostic),
 }
 
+/// The files among a walk's items, in order.
+pub fn files(items: &[Item]) -> impl Iterator<Item = &Found> {
+    items.iter().filter_map(|item| match item {
+        Item::File(found) => Some(found),
+        Item::Problem(_) => None,
+    })
+}
+
 /// Every guide file of a source (a file or a folder), and what was skipped on the way.
 #[must_use]
 pub fn scan(root: &Path) -> Vec<Item> {

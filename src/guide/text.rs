@@ -11,7 +11,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use crate::lang::Lang;
 
 /// A human-facing string of a guide.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Text {
     /// One string for every language (a literal error message, a product name).
     Plain(String),
@@ -187,8 +187,24 @@ impl<'de> Deserialize<'de> for PlainString {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor)
+        if d.is_human_readable() {
+            d.deserialize_any(TextVisitor)
+        } else {
+            // A binary format (the cache) holds what `Serialize` wrote: the enum itself.
+            Ok(match Binary::deserialize(d)? {
+                Binary::Plain(s) => Text::Plain(s),
+                Binary::Localized(pairs) => Text::Localized(pairs),
+            })
+        }
     }
+}
+
+/// `Text` as its derived `Serialize` writes it, for binary formats.
+#[derive(serde::Deserialize)]
+#[serde(rename = "Text")]
+enum Binary {
+    Plain(String),
+    Localized(Vec<(String, String)>),
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! question; non-empty checklists; http(s) links; every localized text in every language the
 //! guide uses (warning); errors no answer leads to (warning).
 
+use crate::search::template::{MAX_TEMPLATE_WORDS, Template};
 use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
@@ -375,6 +376,19 @@ fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics)
 fn check_errors(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
     for error in &raw.errors {
         let error = &error.value;
+        // Search matches only the first words of a very long message.
+        for message in &error.messages {
+            let words = message.value.all().map(Template::count_words).max();
+            if let Some(words) = words.filter(|&w| w > MAX_TEMPLATE_WORDS) {
+                diags.warning(
+                    Pos::of(message),
+                    format!(
+                        "message of error `{}` has {words} words; search matches only its first {MAX_TEMPLATE_WORDS}",
+                        error.id.value
+                    ),
+                );
+            }
+        }
         if error.checklist.value.is_empty() {
             diags.error(
                 Pos::of(&error.checklist),

@@ -1,5 +1,8 @@
 //! Which text of a hit to show, and which characters of it to highlight. Computed on
 //! demand, for the rows on screen only.
+//!
+//! [`show_field`] and [`marks`] work from the terms a [`Hit`] carries: no query is matched
+//! again. [`Highlighter`] is the older form that matches the query's words itself.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -8,6 +11,68 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::normalize;
 use super::{Hit, Index, Query};
+
+/// Whether a token of a field's text is one of `terms` (sorted term ids), whole or by a
+/// `camelCase` part.
+fn holds(index: &Index, terms: &[u32], text: &str, token: &normalize::Token) -> bool {
+    let has = |w: &str| {
+        index
+            .lookup
+            .get(w)
+            .is_some_and(|t| terms.binary_search(t).is_ok())
+    };
+    has(&token.text)
+        || normalize::camel_parts(&text[token.span.clone()])
+            .iter()
+            .any(|p| has(p))
+}
+
+/// Byte ranges of a field's text that hold one of the hit's matched terms.
+#[must_use]
+pub fn marks(index: &Index, hit: &Hit, field: u32) -> Vec<Range<usize>> {
+    let Some(f) = index.fields.get(field as usize) else {
+        return Vec::new();
+    };
+    normalize::tokens(&f.text)
+        .into_iter()
+        .filter(|t| holds(index, &hit.terms, &f.text, t))
+        .map(|t| t.span)
+        .collect()
+}
+
+/// The field of a hit to show: a message found in a paste, else the field of the error
+/// that holds the most of its matched terms (the scoring field on a tie).
+#[must_use]
+pub fn show_field(index: &Index, hit: &Hit) -> u32 {
+    if hit.at.is_some() || !hit.captures.is_empty() {
+        return hit.field;
+    }
+    let Some(field) = index.fields.get(hit.field as usize) else {
+        return hit.field;
+    };
+    let count = |f: u32| {
+        let text = &index.fields[f as usize].text;
+        let mut found: Vec<u32> = Vec::new();
+        for t in normalize::tokens(text) {
+            for w in std::iter::once(t.text.clone()).chain(normalize::camel_parts(&text[t.span])) {
+                if let Some(&id) = index.lookup.get(&w)
+                    && hit.terms.binary_search(&id).is_ok()
+                    && !found.contains(&id)
+                {
+                    found.push(id);
+                }
+            }
+        }
+        found.len()
+    };
+    let best = count(hit.field);
+    index
+        .fields_of(field.entry)
+        .map(|f| (count(f), f))
+        .filter(|&(n, _)| n > best)
+        .max_by_key(|&(n, f)| (n, std::cmp::Reverse(f)))
+        .map_or(hit.field, |(_, f)| f)
+}
 
 /// The words of a query and every vocabulary word they match, folded.
 #[derive(Debug)]

@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::normalize::{self, Class};
+use super::stem;
 use super::template::Template;
 use crate::guide::{Catalog, Text};
 
@@ -48,7 +49,7 @@ pub struct Field {
 }
 
 /// One error of the catalog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// Index into `Catalog::guides`.
     pub guide: usize,
@@ -72,13 +73,15 @@ pub struct Term {
     pub templates: Vec<u32>,
 }
 
-/// A message template and the field it came from.
+/// A message (or title) template and the field it came from.
 #[derive(Debug)]
 pub struct TemplateRef {
     pub field: u32,
     pub template: Template,
-    /// Number of distinct literal words.
+    /// Number of distinct literal words that are not stopwords.
     pub distinct: usize,
+    /// The vocabulary term of each literal, in order (filled when the index is finished).
+    pub terms: Vec<u32>,
 }
 
 /// The index over a catalog; see the module docs.
@@ -97,6 +100,11 @@ pub struct Index {
     pub field_weights: Vec<f32>,
     /// Where each entry's fields start in `fields` (they are contiguous), plus the end.
     pub field_starts: Vec<u32>,
+    /// Inverse document frequency of each term over entries: `ln(1 + entries / df)`.
+    pub idf: Vec<f32>,
+    /// Terms by English stem, and by Swedish stem (see [`super::stem`]).
+    pub stems_en: FxHashMap<String, Vec<u32>>,
+    pub stems_sv: FxHashMap<String, Vec<u32>>,
 }
 
 impl Index {
@@ -210,6 +218,33 @@ impl Index {
         out
     }
 
+    /// The other terms that are a form of `word` (same English or Swedish stem), without
+    /// `word` itself.
+    pub fn stem_terms(&self, word: &str, out: &mut Vec<u32>) {
+        out.clear();
+        if !stem::stems(word) {
+            return;
+        }
+        let exact = self.lookup.get(word).copied();
+        for list in [
+            self.stems_en.get(stem::english(word).as_ref()),
+            self.stems_sv.get(&stem::swedish(word)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.extend(list.iter().copied().filter(|&t| Some(t) != exact));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Inverse document frequency of a term (0 for an unknown id).
+    #[must_use]
+    pub fn idf(&self, term: u32) -> f32 {
+        self.idf.get(term as usize).copied().unwrap_or(0.0)
+    }
+
     /// The fields of an entry.
     #[must_use]
     pub fn fields_of(&self, entry: u32) -> std::ops::Range<u32> {
@@ -219,7 +254,8 @@ impl Index {
 
     fn add_field(&mut self, entry: u32, kind: FieldKind, text: String) {
         let field = u32::try_from(self.fields.len()).unwrap_or(u32::MAX);
-        let template = (kind == FieldKind::Message).then(|| Template::parse(&text));
+        let template =
+            matches!(kind, FieldKind::Message | FieldKind::Title).then(|| Template::parse(&text));
         let mut folded = String::new();
         normalize::scan(&text, |span, class| {
             normalize::fold_into(&text[span.clone()], &mut folded);
@@ -250,6 +286,7 @@ impl Index {
                 field,
                 template,
                 distinct,
+                terms: Vec::new(),
             });
         }
     }
@@ -308,6 +345,33 @@ impl Index {
                 .cmp(&self.terms[b as usize].text)
         });
         self.sorted = sorted;
+        #[allow(clippy::cast_precision_loss)]
+        let n = self.entries.len().max(1) as f32;
+        #[allow(clippy::cast_precision_loss)]
+        let idf = |df: usize| (1.0 + n / df.max(1) as f32).ln();
+        self.idf = self.terms.iter().map(|t| idf(t.postings.len())).collect();
+        let mut templates = std::mem::take(&mut self.templates);
+        for t in &mut templates {
+            t.terms = t
+                .template
+                .words()
+                .map(|w| self.lookup.get(w).copied().unwrap_or(u32::MAX))
+                .collect();
+        }
+        self.templates = templates;
+        for (id, term) in self.terms.iter().enumerate() {
+            if stem::stems(&term.text) {
+                let id = to_u32(id);
+                self.stems_en
+                    .entry(stem::english(&term.text).into_owned())
+                    .or_default()
+                    .push(id);
+                self.stems_sv
+                    .entry(stem::swedish(&term.text))
+                    .or_default()
+                    .push(id);
+            }
+        }
         for (id, term) in self.terms.iter().enumerate() {
             if let Some(first) = term.text.chars().next() {
                 let key = (first, term.text.chars().count());

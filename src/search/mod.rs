@@ -1,213 +1,195 @@
-//! Search: from a pasted message, a phrase or a typo to the right error, and to nothing when
-//! nothing fits.
+//! Search: from a pasted message, a question, a phrase or a typo to the right error, and to
+//! nothing when nothing fits.
 //!
 //! Pure: an [`Index`] built once from the catalog answers queries; no terminal, no I/O.
-//! A query is read two ways and the better reading wins for each error:
-//! - **words**: every significant word must match a word of the error (exactly, as a prefix,
-//!   or fuzzily), in any of its texts; long queries need most of them;
-//! - **template**: the query is aligned against each literal message, `{placeholders}`
-//!   absorbing the person's own values; the share of the message explained is the score.
+//! A query is decoded (percent, HTML, JSON escapes, typographic punctuation), cut to its
+//! most informative 64 KB when huge, and read two ways; the better reading wins for each
+//! error:
+//! - **words** ([`words`]): the weighted share of the query's meaningful words an error
+//!   holds, each matched exactly, by word form (English and Swedish stems), as a prefix or
+//!   fuzzily, in any of its texts;
+//! - **template** ([`messages`]): the query is aligned against each literal message and
+//!   title, `{placeholders}` absorbing the person's own values; the share of the message
+//!   (of the part the paste can hold, when it is cut) explained is the score.
 //!
 //! Either way a hit must clear a threshold, which is what lets unrelated text find nothing.
+//! What a score means is in the README: 100 is a whole message or title; 70 and above is
+//! confident; below that, possible.
 
+pub mod align;
+pub mod clip;
+pub mod decode;
 pub mod highlight;
 pub mod index;
+pub mod messages;
 pub mod normalize;
+pub mod query;
 pub mod searcher;
+pub mod stem;
 pub mod template;
 pub mod vocab;
+pub mod words;
 
-use std::collections::HashMap;
+use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 pub use index::{Entry, FieldKind, Index};
+pub use query::{Query, is_stopword};
 pub use searcher::Searcher;
+pub use words::QueryWord;
 
-use normalize::{Class, Token};
-use vocab::WordMatches;
+/// Scores at or above this are confident: the query says enough, and says it of this
+/// error. A single generic word never gets there.
+pub const CONFIDENT: u32 = 70;
+/// Most hits a search returns.
+pub const MAX_HITS: usize = 100;
+/// Queries with more meaningful words than this are read as pastes: their words match
+/// exactly or by word form only, not by prefix or typo.
+const LONG_QUERY_WORDS: usize = 24;
 
 /// One error found, best first in a result list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub entry: Entry,
-    /// 0 to 100: how well the query matches.
+    /// 0 to 100: how well the query matches (see [`CONFIDENT`]).
     pub score: u32,
     /// The field that matched best (index into `Index::fields`).
     pub field: u32,
     /// Values a pasted message held where the template has placeholders.
     pub captures: Vec<(String, String)>,
+    /// The vocabulary terms (ids, sorted) the query matched in this error, so a view can
+    /// highlight them without matching again (see [`highlight::marks`]).
+    pub terms: Vec<u32>,
+    /// For a message found in a paste: the byte offset in the searched text where it starts.
+    pub at: Option<usize>,
 }
 
-/// Words that carry no meaning on their own, in English and Swedish: they may be typed and
-/// pasted, but never need to match.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "i", "in", "is",
-    "it", "my", "of", "on", "or", "so", "the", "this", "to", "was", "with", "det", "en", "ett",
-    "har", "i", "jag", "och", "om", "pa", "som", "till", "av", "for", "med", "att", "ar", "den",
-];
-
-/// Whether a folded word is a stopword.
-#[must_use]
-pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+/// The hits of a search, and what the search did to the text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// When the paste was longer than [`clip::MAX_PASTE_BYTES`]: the byte range of the
+    /// decoded text that was searched (the part richest in known words).
+    pub clipped: Option<Range<usize>>,
 }
 
-/// Queries of up to this many significant words must match all of them.
-const EXACT_QUERY_WORDS: usize = 3;
-/// Queries of up to this many may miss one word; longer ones are read as pastes, of which
-/// most words must match.
-const SHORT_QUERY_WORDS: usize = 6;
-/// Share of a long query's words that must match.
-const LONG_QUERY_SHARE: f32 = 0.7;
-/// Lowest template score (0 to 1) that counts as a match, by template length.
-const TEMPLATE_THRESHOLD: f32 = 0.6;
-/// Lowest word-reading score (0 to 100) that counts.
-const MIN_WORD_SCORE: f32 = 25.0;
-
-/// A query word and the vocabulary words it matches.
-#[derive(Clone, Debug)]
-pub struct QueryWord {
-    pub text: String,
-    pub matches: std::rc::Rc<WordMatches>,
+/// Buffers reused between searches.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    words: words::Scratch,
+    messages: messages::Scratch,
 }
 
-/// A parsed query: its tokens and its significant words.
-#[derive(Debug)]
-pub struct Query<'q> {
-    pub text: &'q str,
-    pub tokens: Vec<Token>,
-    /// Significant words in order of first appearance, deduplicated.
-    pub words: Vec<String>,
-    /// Whether the last word is still being typed (no space after it).
-    pub typing_last: bool,
-}
-
-impl<'q> Query<'q> {
-    #[must_use]
-    pub fn parse(text: &'q str, index: &Index) -> Query<'q> {
-        let tokens = normalize::tokens(text);
-        let mut words: Vec<String> = Vec::new();
-        let mut push = |word: &str| {
-            if !words.iter().any(|w| w == word) {
-                words.push(word.to_owned());
-            }
-        };
-        for token in &tokens {
-            match token.class {
-                Class::Word if token.text.chars().count() < 2 || is_stopword(&token.text) => {}
-                Class::Word => match split_joined(&token.text, index) {
-                    // `statuscode` for a text that says `status code`.
-                    Some((a, b)) => {
-                        push(a);
-                        push(b);
-                    }
-                    None => push(&token.text),
-                },
-                // A value counts only when the guides know it (`429`).
-                Class::Value if index.lookup.contains_key(&token.text) => push(&token.text),
-                Class::Value => {}
-            }
-        }
-        let typing_last = !text.ends_with(|c: char| c.is_whitespace())
-            && tokens
-                .last()
-                .is_some_and(|t| t.span.end == text.len() && t.class == Class::Word);
-        Query {
-            text,
-            tokens,
-            words,
-            typing_last,
-        }
-    }
-
-    /// Whether `word` is the last one and still being typed.
-    #[must_use]
-    pub fn is_typing(&self, word: &str) -> bool {
-        self.typing_last && self.tokens.last().is_some_and(|t| t.text == word)
-    }
-}
-
-/// Two vocabulary words that an unknown word is written together from, if any.
-fn split_joined<'w>(word: &'w str, index: &Index) -> Option<(&'w str, &'w str)> {
-    if word.len() < 6 || index.lookup.contains_key(word) {
-        return None;
-    }
-    word.char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| i >= 3 && word.len() - i >= 3)
-        .map(|i| word.split_at(i))
-        .find(|(a, b)| index.lookup.contains_key(*a) && index.lookup.contains_key(*b))
+/// Whether a query's words are matched loosely (prefixes, typos).
+fn loose(query: &Query) -> bool {
+    query.words.len() <= LONG_QUERY_WORDS
 }
 
 /// Searches the whole index.
 #[must_use]
 pub fn search(index: &Index, text: &str) -> Vec<Hit> {
+    search_all(index, text).hits
+}
+
+/// Searches the whole index, and says whether the text was clipped.
+#[must_use]
+pub fn search_all(index: &Index, text: &str) -> Results {
     let matcher = SkimMatcherV2::default();
     let query = Query::parse(text, index);
+    let loose = loose(&query);
     let words: Vec<QueryWord> = query
         .words
         .iter()
         .map(|w| QueryWord {
             text: w.clone(),
-            matches: std::rc::Rc::new(index.match_word(w, query.is_typing(w), &matcher)),
+            matches: std::rc::Rc::new(index.match_word_as(w, query.is_typing(w), loose, &matcher)),
         })
         .collect();
-    run(index, &query, &words, None).hits
+    Results {
+        hits: run(index, &query, &words, &mut Scratch::default()),
+        clipped: query.clipped,
+    }
 }
 
-/// The hits of a query, and the entries that matched enough of its words (whether or not
-/// their score was high enough): the only ones a longer query can find by its words.
-pub(crate) struct Outcome {
-    pub hits: Vec<Hit>,
-    pub qualified: Vec<u32>,
+/// The known messages a line (or any text) holds, best first: only the template reading,
+/// for tools that scan logs. Each hit says where the message starts (`at`) and the values
+/// it captured.
+#[must_use]
+pub fn known_messages(index: &Index, line: &str, scratch: &mut Scratch) -> Vec<Hit> {
+    let query = Query::parse(line, index);
+    let mut hits: Vec<Hit> = best_per_entry(
+        messages::reading(index, &query, &mut scratch.messages)
+            .into_iter()
+            .map(|(_, h)| h),
+    );
+    sort(index, &mut hits);
+    hits
 }
 
-/// Scores a parsed query and its word matches. The word reading looks only at `candidates`
-/// (sorted entry ids) when given; the template reading always looks at every message.
+/// Scores a parsed query and its word matches.
 pub(crate) fn run(
     index: &Index,
     query: &Query,
     words: &[QueryWord],
-    candidates: Option<&[u32]>,
-) -> Outcome {
-    let mut best: HashMap<u32, Hit> = HashMap::new();
-    let (scored, mut qualified) = word_reading(index, words, candidates);
-    qualified.sort_unstable();
-    for (entry, score, field) in scored {
-        best.insert(
-            entry,
-            Hit {
-                entry: index.entries[entry as usize],
-                score,
-                field,
-                captures: Vec::new(),
-            },
-        );
+    scratch: &mut Scratch,
+) -> Vec<Hit> {
+    let scored = words::reading(index, words, &mut scratch.words);
+    let word_hits = scored.into_iter().map(|(entry, score, field)| Hit {
+        entry: index.entries[entry as usize],
+        score,
+        field,
+        captures: Vec::new(),
+        terms: Vec::new(),
+        at: None,
+    });
+    let template_hits = messages::reading(index, query, &mut scratch.messages)
+        .into_iter()
+        .map(|(_, h)| h);
+    let mut hits = best_per_entry(word_hits.chain(template_hits));
+    sort(index, &mut hits);
+    hits.truncate(MAX_HITS);
+    for hit in &mut hits {
+        if hit.terms.is_empty() {
+            hit.terms = matched_terms(index, hit, words);
+        }
     }
-    for (entry, hit) in template_reading(index, query) {
-        // The better score wins; on a tie, the reading that captured values.
-        let better = best.get(&entry).is_none_or(|old| {
-            hit.score > old.score
-                || (hit.score == old.score && old.captures.is_empty() && !hit.captures.is_empty())
-        });
-        match best.get_mut(&entry) {
-            Some(old) if !better => {
-                // The words scored higher, but the message still tells the values.
-                if old.captures.is_empty() && !hit.captures.is_empty() {
+    hits
+}
+
+/// One hit per entry: the better score; on a tie, the one that found a message.
+fn best_per_entry(hits: impl Iterator<Item = Hit>) -> Vec<Hit> {
+    let mut best: rustc_hash::FxHashMap<Entry, Hit> = rustc_hash::FxHashMap::default();
+    for hit in hits {
+        match best.get_mut(&hit.entry) {
+            None => {
+                best.insert(hit.entry, hit);
+            }
+            Some(old) => {
+                let better = hit.score > old.score
+                    || (hit.score == old.score && old.at.is_none() && hit.at.is_some());
+                if better {
+                    *old = hit;
+                } else if old.captures.is_empty() && !hit.captures.is_empty() {
+                    // The words scored higher, but the message still tells the values.
                     old.captures = hit.captures;
                     old.field = hit.field;
+                    old.terms = hit.terms;
+                    old.at = hit.at;
                 }
-            }
-            _ => {
-                best.insert(entry, hit);
             }
         }
     }
-    let mut hits: Vec<Hit> = best.into_values().collect();
+    best.into_values().collect()
+}
+
+/// Best first; on a tie, the message that comes first in the paste, then the shorter
+/// field, then guide order.
+fn sort(index: &Index, hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
+            .then_with(|| a.at.unwrap_or(usize::MAX).cmp(&b.at.unwrap_or(usize::MAX)))
             .then_with(|| {
                 index.fields[a.field as usize]
                     .text
@@ -216,181 +198,23 @@ pub(crate) fn run(
             })
             .then_with(|| (a.entry.guide, a.entry.error).cmp(&(b.entry.guide, b.entry.error)))
     });
-    Outcome { hits, qualified }
 }
 
-/// How many of `n` significant words an error must match.
-#[must_use]
-pub fn needed_words(n: usize) -> usize {
-    if n <= EXACT_QUERY_WORDS {
-        n
-    } else if n <= SHORT_QUERY_WORDS {
-        n - 1
-    } else {
-        #[allow(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss
-        )]
-        let share = (n as f32 * LONG_QUERY_SHARE).ceil() as usize;
-        share
-    }
-}
-
-/// The word reading: (entry, score 0–100, best field) for entries that match enough words
-/// well enough, and every entry that matched enough words.
-fn word_reading(
-    index: &Index,
-    words: &[QueryWord],
-    candidates: Option<&[u32]>,
-) -> (Vec<(u32, u32, u32)>, Vec<u32>) {
-    if words.is_empty() {
-        return (Vec::new(), Vec::new());
-    }
-    let n = index.entries.len();
-    let needed = needed_words(words.len());
-    let allowed = candidates.map(|c| {
-        let mut mask = vec![false; n];
-        for &e in c {
-            if let Some(slot) = mask.get_mut(e as usize) {
-                *slot = true;
-            }
-        }
-        mask
-    });
-    // Dense per-entry accumulators: the sum of each word's best contribution, how many
-    // words matched, and the field of the single best contribution.
-    let mut sum = vec![0f32; n];
-    let mut matched = vec![0u16; n];
-    let mut best = vec![(0f32, 0u32); n];
-    let mut this_word = vec![(0f32, 0u32); n];
-    let (mut touched, mut seen): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    for word in words {
-        for m in &word.matches.terms {
-            for p in &index.terms[m.term as usize].postings {
-                let e = p.entry as usize;
-                if allowed.as_ref().is_some_and(|a| !a[e]) {
-                    continue;
-                }
-                let contribution = m.quality * index.field_weights[p.field as usize];
-                let slot = &mut this_word[e];
-                if slot.0 == 0.0 {
-                    touched.push(e);
-                }
-                if contribution > slot.0 {
-                    *slot = (contribution, p.field);
-                }
-            }
-        }
-        for e in touched.drain(..) {
-            let (contribution, field) = std::mem::take(&mut this_word[e]);
-            if matched[e] == 0 {
-                seen.push(e);
-            }
-            sum[e] += contribution;
-            matched[e] += 1;
-            if contribution > best[e].0 {
-                best[e] = (contribution, field);
-            }
-        }
-    }
-    #[allow(clippy::cast_precision_loss)]
-    let words_n = words.len() as f32;
-    let mut qualified = Vec::new();
-    let mut scored = Vec::new();
-    for e in seen {
-        if usize::from(matched[e]) < needed {
-            continue;
-        }
-        let entry = u32::try_from(e).unwrap_or(u32::MAX);
-        qualified.push(entry);
-        let score = 100.0 * sum[e] / words_n;
-        if score >= MIN_WORD_SCORE {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            scored.push((entry, score.round() as u32, best[e].1));
-        }
-    }
-    (scored, qualified)
-}
-
-/// The template reading: messages that the query explains well enough.
-fn template_reading(index: &Index, query: &Query) -> Vec<(u32, Hit)> {
-    let word_tokens = query
-        .tokens
+/// The terms of the query's word matches that occur in the hit's error.
+fn matched_terms(index: &Index, hit: &Hit, words: &[QueryWord]) -> Vec<u32> {
+    let entry = index.fields[hit.field as usize].entry;
+    let mut out: Vec<u32> = words
         .iter()
-        .filter(|t| t.class == Class::Word)
-        .count();
-    if word_tokens < 2 {
-        return Vec::new();
-    }
-    // Count, per template, how many of its distinct (non-stop) words the query holds. A
-    // template can reach the threshold only if it has at most `limit` distinct words, and
-    // each word's templates are sorted by that number: stop there.
-    let mut seen: Vec<&str> = query
-        .tokens
-        .iter()
-        .map(|t| t.text.as_str())
-        .filter(|w| !is_stopword(w))
+        .flat_map(|w| w.matches.terms.iter())
+        .map(|m| m.term)
+        .filter(|&t| {
+            index.terms[t as usize]
+                .postings
+                .binary_search_by_key(&entry, |p| p.entry)
+                .is_ok()
+        })
         .collect();
-    seen.sort_unstable();
-    seen.dedup();
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss
-    )]
-    let limit = (seen.len() as f32 / TEMPLATE_THRESHOLD).floor() as usize;
-    let mut counts = vec![0u16; index.templates.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    for word in seen {
-        if let Some(&term) = index.lookup.get(word) {
-            for &t in &index.terms[term as usize].templates {
-                if index.templates[t as usize].distinct > limit {
-                    break;
-                }
-                if counts[t as usize] == 0 {
-                    touched.push(t);
-                }
-                counts[t as usize] += 1;
-            }
-        }
-    }
-    touched.sort_unstable();
-    let mut out = Vec::new();
-    for t in touched {
-        let count = usize::from(counts[t as usize]);
-        let tref = &index.templates[t as usize];
-        let entry = index.fields[tref.field as usize].entry;
-        #[allow(clippy::cast_precision_loss)]
-        if (count as f32) < tref.distinct as f32 * TEMPLATE_THRESHOLD {
-            continue;
-        }
-        let alignment = template::align(&tref.template, &query.tokens, query.text);
-        // A short template must be matched whole: three common words prove little.
-        let threshold = if tref.template.literals < 4 {
-            1.0
-        } else {
-            TEMPLATE_THRESHOLD
-        };
-        if alignment.score + f32::EPSILON < threshold {
-            continue;
-        }
-        let captures = alignment
-            .captures
-            .into_iter()
-            .map(|(name, range)| (name, query.text[range].to_owned()))
-            .collect();
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let score = (100.0 * alignment.score).round() as u32;
-        out.push((
-            entry,
-            Hit {
-                entry: index.entries[entry as usize],
-                score,
-                field: tref.field,
-                captures,
-            },
-        ));
-    }
+    out.sort_unstable();
+    out.dedup();
     out
 }

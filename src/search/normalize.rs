@@ -64,56 +64,84 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+/// Longest run of characters tried as one value (a URL, a path); longer runs are words.
+pub const MAX_VALUE_LEN: usize = 1024;
+/// Longest word, in bytes, that can be a word of the vocabulary; longer ones are values.
+pub const MAX_WORD_LEN: usize = 64;
+
+/// Whether `ch` ends a whitespace-delimited run that may be a value.
+fn ends_run(ch: char) -> bool {
+    ch.is_whitespace()
+        || matches!(
+            ch,
+            '"' | '\'' | ',' | ';' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>'
+        )
+}
+
 /// Calls `f` with the byte range and class of each token of `text`, unfolded: the
 /// allocation-free form of [`tokens`] for building the index.
+///
+/// Linear in the length of `text`: the run around the cursor (up to the next space or
+/// bracket) is found once per run, and a value is tried only where one can start (the
+/// start of a run, or after `=`, `:`, `@`, `|`), never at every word inside a long run.
 pub fn scan(text: &str, mut f: impl FnMut(Range<usize>, Class)) {
     let mut i = 0;
+    // The current run: its end, its end without trailing punctuation (keeping a slash),
+    // and its end without any trailing punctuation.
+    let mut run = (0usize, 0usize, 0usize);
+    let mut prev: Option<char> = None;
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
+        if i >= run.0 && !ends_run(c) {
+            let end = text[i..].find(ends_run).map_or(text.len(), |n| i + n);
+            let s = &text[i..end];
+            let keep_slash = s.trim_end_matches(|ch: char| !ch.is_alphanumeric() && ch != '/');
+            let bare = keep_slash.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            run = (end, i + keep_slash.len(), i + bare.len());
+        }
+        let value_may_start = prev
+            .is_none_or(|p| p.is_whitespace() || ends_run(p) || matches!(p, '=' | ':' | '@' | '|'));
         if !c.is_alphanumeric() {
             // An absolute path starts with its slash.
-            if c == '/' {
-                let end = text[i..]
-                    .find(char::is_whitespace)
-                    .map_or(text.len(), |n| i + n);
-                let run = text[i..end].trim_end_matches(|ch: char| !ch.is_alphanumeric());
-                if is_path(run) {
-                    f(i..i + run.len(), Class::Value);
-                    i += run.len();
+            if c == '/' && value_may_start && run.2 > i && run.2 - i <= MAX_VALUE_LEN {
+                let candidate = &text[i..run.2];
+                if is_path(candidate) {
+                    f(i..run.2, Class::Value);
+                    prev = candidate.chars().next_back();
+                    i = run.2;
                     continue;
                 }
             }
+            prev = Some(c);
             i += c.len_utf8();
             continue;
         }
-        // A value may span punctuation: take the whole non-space run and test it.
-        let run_end = text[i..]
-            .find(|ch: char| {
-                ch.is_whitespace()
-                    || matches!(
-                        ch,
-                        '"' | '\'' | ',' | ';' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>'
-                    )
-            })
-            .map_or(text.len(), |n| i + n);
-        let run = text[i..run_end].trim_end_matches(|ch: char| !ch.is_alphanumeric() && ch != '/');
-        if is_value(run) {
-            f(i..i + run.len(), Class::Value);
-            i += run.len().max(1);
-            continue;
+        // A value may span punctuation: take the rest of the run and test it.
+        if value_may_start && run.1 > i && run.1 - i <= MAX_VALUE_LEN {
+            let candidate = &text[i..run.1];
+            if is_value(candidate) {
+                f(i..run.1, Class::Value);
+                prev = candidate.chars().next_back();
+                i = run.1.max(i + 1);
+                continue;
+            }
         }
         let end = text[i..]
             .find(|ch: char| !ch.is_alphanumeric())
             .map_or(text.len(), |n| i + n);
         let word = &text[i..end];
-        let class = if word.bytes().all(|b| b.is_ascii_digit()) || is_hex_id(word) {
+        let class = if word.len() > MAX_WORD_LEN
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || is_hex_id(word)
+        {
             Class::Value
         } else {
             Class::Word
         };
         f(i..end, class);
+        prev = word.chars().next_back();
         i = end;
     }
 }
@@ -172,6 +200,9 @@ fn is_guid(s: &str) -> bool {
 
 /// `2024-05-01`, `2024-05-01T10:22:03Z`, `10:22:03.123`.
 fn is_timestamp(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
     digits >= 6
         && s.bytes()

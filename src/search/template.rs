@@ -25,6 +25,8 @@ pub struct Template {
     pub items: Vec<Item>,
     /// Number of `Literal` items.
     pub literals: usize,
+    /// The index in `items` of each literal, in order.
+    pub literal_items: Vec<usize>,
 }
 
 /// Whether `s` is a placeholder name: a letter or `_`, then letters, digits or `_`.
@@ -48,30 +50,48 @@ fn next_hole(text: &str) -> Option<(usize, usize)> {
 
 impl Template {
     /// Parses a message; `{name}` with an identifier inside is a hole, any other brace is
-    /// literal text.
+    /// literal text. Only the first [`MAX_TEMPLATE_WORDS`] words are kept.
     #[must_use]
     pub fn parse(message: &str) -> Template {
         let mut items = Vec::new();
         let mut rest = message;
-        loop {
+        let mut count = 0usize;
+        while count < MAX_TEMPLATE_WORDS {
             let hole = next_hole(rest);
             let literal_end = hole.map_or(rest.len(), |(open, _)| open);
             let literal = &rest[..literal_end];
             normalize::scan(literal, |span, _| {
-                items.push(Item::Literal(normalize::fold(&literal[span])));
+                if count < MAX_TEMPLATE_WORDS {
+                    items.push(Item::Literal(normalize::fold(&literal[span])));
+                    count += 1;
+                }
             });
             let Some((open, close)) = hole else { break };
             items.push(Item::Hole(rest[open + 1..close].to_owned()));
             rest = &rest[close + 1..];
         }
-        let literals = items
+        let literal_items: Vec<usize> = items
             .iter()
-            .filter(|i| matches!(i, Item::Literal(_)))
-            .count();
-        Template { items, literals }
+            .enumerate()
+            .filter(|(_, i)| matches!(i, Item::Literal(_)))
+            .map(|(k, _)| k)
+            .collect();
+        Template {
+            literals: literal_items.len(),
+            items,
+            literal_items,
+        }
     }
 
-    /// The distinct literal words, for indexing.
+    /// Number of words a message has, as a template would count them (without a cap).
+    #[must_use]
+    pub fn count_words(message: &str) -> usize {
+        let mut n = 0;
+        normalize::scan(message, |_, _| n += 1);
+        n
+    }
+
+    /// The literal words, in order.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.items.iter().filter_map(|i| match i {
             Item::Literal(w) => Some(w.as_str()),
@@ -83,75 +103,113 @@ impl Template {
 /// How well a paste matches a template.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alignment {
-    /// Share of the template's literal words found in order, less a penalty for words
-    /// found far apart that the template has side by side; 0 to 1.
+    /// Share of the template's literal words found in order (of the part the paste can
+    /// hold, when it is cut), less a penalty for words found far apart that the template
+    /// has side by side and for a cut; 0 to 1, and 1 only for the whole message.
     pub score: f32,
     /// For each hole, its name and the byte range of the paste it absorbed.
     pub captures: Vec<(String, Range<usize>)>,
     /// Indices of the paste tokens matched to literal words.
     pub matched: Vec<usize>,
+    /// Indices of the literal words matched, in the same order.
+    pub literals: Vec<usize>,
+    /// Whether the paste holds only part of the message (cut at either end).
+    pub cut: bool,
 }
 
 /// Longest pastes considered token by token; the rest of a longer paste is ignored.
 pub const MAX_PASTE_TOKENS: usize = 4096;
+/// Most literal words of a template; a longer message is matched by its beginning (and
+/// `validate` warns about it).
+pub const MAX_TEMPLATE_WORDS: usize = 256;
+/// Weight of a word matched as written, and of one matched in another form (a stem, or a
+/// word cut at the edge of the paste).
+pub const EXACT: u32 = 4;
+pub const FORM: u32 = 3;
 
-/// Aligns `paste` (the tokens of the text) against `template`.
+/// Least share of a template that a cut paste must hold to count.
+const MIN_VISIBLE_SHARE: f32 = 0.3;
+
+impl super::align::Literals for Template {
+    fn count(&self) -> usize {
+        self.literal_items.len()
+    }
+    fn hole_before(&self, i: usize) -> bool {
+        i > 0 && self.literal_items[i] != self.literal_items[i - 1] + 1
+    }
+}
+
+/// Aligns `paste` (the tokens of the text) against `template`, words matching only as
+/// written: the simple form, for tests and tools.
 #[must_use]
 pub fn align(template: &Template, paste: &[Token], text: &str) -> Alignment {
     let paste = &paste[..paste.len().min(MAX_PASTE_TOKENS)];
-    let lits: Vec<(usize, &str)> = template
-        .items
+    let words: Vec<&str> = template.words().collect();
+    let positions: Vec<usize> = (0..paste.len())
+        .filter(|&k| words.contains(&paste[k].text.as_str()))
+        .collect();
+    align_with(
+        &mut super::align::Aligner::default(),
+        template,
+        paste,
+        text,
+        &positions,
+        |i, k| if words[i] == paste[k].text { EXACT } else { 0 },
+    )
+}
+
+/// Aligns the tokens of `paste` at `positions` (those that can match a literal, in
+/// order) against `template`; `weight(literal, token)` is [`EXACT`], [`FORM`] or 0.
+pub fn align_with(
+    aligner: &mut super::align::Aligner,
+    template: &Template,
+    paste: &[Token],
+    text: &str,
+    positions: &[usize],
+    mut weight: impl FnMut(usize, usize) -> u32,
+) -> Alignment {
+    let n = template.literal_items.len();
+    let none = Alignment {
+        score: 0.0,
+        captures: Vec::new(),
+        matched: Vec::new(),
+        literals: Vec::new(),
+        cut: false,
+    };
+    if n == 0 || positions.is_empty() {
+        return none;
+    }
+    let (local, total) = aligner.align(template, positions, |i, k| weight(i, positions[k]));
+    let pairs: Vec<(usize, usize)> = local.iter().map(|&(i, k)| (i, positions[k])).collect();
+    let (Some(&(first_lit, first_tok)), Some(&(last_lit, last_tok))) =
+        (pairs.first(), pairs.last())
+    else {
+        return none;
+    };
+    // A paste that starts (ends) within one word of a matched literal is cut there: the
+    // literals before (after) it are out of its reach and do not count against it.
+    let words: Vec<usize> = paste
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| match item {
-            Item::Literal(w) => Some((i, w.as_str())),
-            Item::Hole(_) => None,
-        })
+        .filter(|(_, t)| t.class == super::normalize::Class::Word)
+        .map(|(k, _)| k)
         .collect();
-    let (n, m) = (lits.len(), paste.len());
-    if n == 0 || m == 0 {
-        return Alignment {
-            score: 0.0,
-            captures: Vec::new(),
-            matched: Vec::new(),
-        };
+    let near_start = words.iter().take(2).any(|&k| k == first_tok);
+    let near_end = words.iter().rev().take(2).any(|&k| k == last_tok);
+    let from = if near_start { first_lit } else { 0 };
+    let to = if near_end { last_lit + 1 } else { n };
+    let visible = to - from;
+    #[allow(clippy::cast_precision_loss)]
+    let share = visible as f32 / n as f32;
+    if visible < n && (share < MIN_VISIBLE_SHARE || visible < n.min(4)) {
+        return none;
     }
-    // LCS table over (literal, paste token), one row of u16 per literal.
-    let width = m + 1;
-    let mut table = vec![0u16; (n + 1) * width];
-    for i in 1..=n {
-        for j in 1..=m {
-            table[i * width + j] = if lits[i - 1].1 == paste[j - 1].text {
-                table[(i - 1) * width + j - 1] + 1
-            } else {
-                table[(i - 1) * width + j].max(table[i * width + j - 1])
-            };
-        }
-    }
-    // Walk back, preferring the latest match so that matches cluster at the end of a
-    // repeated word; pairs come out in reverse.
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 && j > 0 {
-        if lits[i - 1].1 == paste[j - 1].text
-            && table[i * width + j] == table[(i - 1) * width + j - 1] + 1
-        {
-            pairs.push((i - 1, j - 1));
-            i -= 1;
-            j -= 1;
-        } else if table[(i - 1) * width + j] >= table[i * width + j - 1] {
-            i -= 1;
-        } else {
-            j -= 1;
-        }
-    }
-    pairs.reverse();
-
     // Words the template has side by side but the paste has apart cost a little each.
     let mut stray = 0usize;
     for w in pairs.windows(2) {
         let ((a_lit, a_tok), (b_lit, b_tok)) = (w[0], w[1]);
-        let hole_between = template.items[lits[a_lit].0..lits[b_lit].0]
+        let hole_between = template.items
+            [template.literal_items[a_lit]..template.literal_items[b_lit]]
             .iter()
             .any(|it| matches!(it, Item::Hole(_)));
         if !hole_between {
@@ -159,36 +217,38 @@ pub fn align(template: &Template, paste: &[Token], text: &str) -> Alignment {
         }
     }
     #[allow(clippy::cast_precision_loss)]
-    let coverage = pairs.len() as f32 / n as f32;
+    let coverage = total as f32 / (EXACT as f32 * visible as f32);
+    let cut_factor = if visible < n { 0.55 + 0.4 * share } else { 1.0 };
     #[allow(clippy::cast_precision_loss)]
-    let score = coverage / (1.0 + 0.15 * stray as f32);
-
+    let score = coverage.min(1.0) / (1.0 + 0.15 * stray as f32) * cut_factor;
     Alignment {
         score,
-        captures: captures(template, &lits, &pairs, paste, text),
+        captures: captures(template, &pairs, paste, text),
         matched: pairs.iter().map(|&(_, tok)| tok).collect(),
+        literals: pairs.iter().map(|&(lit, _)| lit).collect(),
+        cut: visible < n,
     }
 }
 
 /// The text each hole absorbed: what stands between the matched words around it.
 fn captures(
     template: &Template,
-    lits: &[(usize, &str)],
     pairs: &[(usize, usize)],
     paste: &[Token],
     text: &str,
 ) -> Vec<(String, Range<usize>)> {
+    let lits = &template.literal_items;
     let mut out = Vec::new();
     for (pos, item) in template.items.iter().enumerate() {
         let Item::Hole(name) = item else { continue };
         // The matched literal just before the hole and the one just after, if any.
-        let before = pairs.iter().rev().find(|&&(l, _)| lits[l].0 < pos);
-        let after = pairs.iter().find(|&&(l, _)| lits[l].0 > pos);
+        let before = pairs.iter().rev().find(|&&(l, _)| lits[l] < pos);
+        let after = pairs.iter().find(|&&(l, _)| lits[l] > pos);
         let (Some(&(bl, bt)), Some(&(al, at))) = (before, after) else {
             continue;
         };
         // Only when the words right around the hole were found.
-        let adjacent = lits[bl].0 + 1 == pos && lits[al].0 == pos + 1 + extra_holes(template, pos);
+        let adjacent = lits[bl] + 1 == pos && lits[al] == pos + 1 + extra_holes(template, pos);
         if !adjacent || at <= bt {
             continue;
         }

@@ -12,6 +12,7 @@
 //! Besides the catalog loader, this is the only module that touches the filesystem.
 
 pub mod clock;
+pub mod convert;
 pub mod record;
 
 use std::collections::hash_map::RandomState;

@@ -29,6 +29,8 @@ pub struct App {
     pub stack: Vec<Screen>,
     /// A one-line message for the footer (saved file, opened link).
     pub status: Option<String>,
+    /// Which guided session is being saved as it changes.
+    pub autosave: super::autosave::Autosave,
 }
 
 impl App {
@@ -45,6 +47,7 @@ impl App {
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,
+            autosave: super::autosave::Autosave::default(),
         }
     }
 

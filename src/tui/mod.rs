@@ -27,6 +27,7 @@
 //!    and add its snapshots to `tests/tui_snapshots.rs`.
 
 pub mod app;
+pub mod autosave;
 pub mod export;
 pub mod keys;
 pub mod layout;

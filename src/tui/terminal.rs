@@ -68,6 +68,8 @@ pub struct World {
     pub hyperlinks: bool,
     /// Whether Ctrl-Z may stop the process (a real terminal with job control).
     pub suspend: bool,
+    /// Where guided sessions are saved as they change; `None`: not saved.
+    pub store: Option<crate::store::Store>,
 }
 
 /// How the UI ended.
@@ -261,6 +263,12 @@ where
             }
             Some(effect) => perform(app, effect, world),
             None => {}
+        }
+        if let Some(problem) = app
+            .autosave
+            .after_update(&app.stack, &app.cx, world.store.as_ref())
+        {
+            app.status = Some(problem);
         }
     }
     if !typed.is_empty() {

@@ -1,0 +1,372 @@
+//! A query as search reads it: decoded, cut to its most informative part when it is
+//! huge, tokenised, words wrapped across a line break joined again, and its meaningful
+//! words listed once each (question and filler words in English and Swedish carry none).
+//!
+//! Linear in the length of the text: every step is one pass, duplicates are removed with
+//! a hash set, and a word is looked up whole or at a bounded number of split points.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use super::Index;
+use super::normalize::{self, Class, Token};
+use super::{clip, decode};
+
+/// Words that carry no meaning on their own, in English and Swedish (folded): function
+/// words, question words and fillers. They may be typed and pasted, but never need to
+/// match and never count against a match.
+const STOPWORDS: &[&str] = &[
+    // English function words.
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "has",
+    "have",
+    "i",
+    "in",
+    "is",
+    "it",
+    "my",
+    "of",
+    "on",
+    "or",
+    "so",
+    "the",
+    "this",
+    "to",
+    "was",
+    "with",
+    "am",
+    "been",
+    "being",
+    "if",
+    "then",
+    "than",
+    "but",
+    "its",
+    "me",
+    "we",
+    "you",
+    "your",
+    "our",
+    "us",
+    "they",
+    "them",
+    "their",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "into",
+    "onto",
+    "were",
+    "im",
+    "ive",
+    // English question words and fillers.
+    "how",
+    "what",
+    "why",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "doing",
+    "done",
+    "get",
+    "gets",
+    "got",
+    "getting",
+    "please",
+    "still",
+    "somehow",
+    "just",
+    "really",
+    "very",
+    "also",
+    "anyway",
+    "anyone",
+    "help",
+    "hi",
+    "hello",
+    "thanks",
+    "thank",
+    "ok",
+    "okay",
+    "keep",
+    "keeps",
+    "kept",
+    "happen",
+    "happens",
+    "happening",
+    "happened",
+    "fix",
+    "solve",
+    "mean",
+    "means",
+    "any",
+    "some",
+    "all",
+    "again",
+    "now",
+    "today",
+    "suddenly",
+    "seems",
+    "seem",
+    "around",
+    "about",
+    "way",
+    "there's",
+    "don",
+    "doesn",
+    "didn",
+    "isn",
+    "aren",
+    "wasn",
+    "weren",
+    "won",
+    "couldn",
+    "shouldn",
+    "wouldn",
+    "haven",
+    "hasn",
+    "cant",
+    "dont",
+    "doesnt",
+    "didnt",
+    "isnt",
+    "wont",
+    "s",
+    "t",
+    // Swedish function words.
+    "och",
+    "pa",
+    "som",
+    "till",
+    "av",
+    "for",
+    "med",
+    "att",
+    "ar",
+    "den",
+    "det",
+    "en",
+    "ett",
+    "har",
+    "jag",
+    "om",
+    "eller",
+    "men",
+    "da",
+    "sa",
+    "de",
+    "dem",
+    "vi",
+    "ni",
+    "mig",
+    "min",
+    "mitt",
+    "mina",
+    "sig",
+    "sin",
+    "sitt",
+    "sina",
+    "var",
+    "vart",
+    "er",
+    "ert",
+    "era",
+    "hos",
+    "vid",
+    "nu",
+    // Swedish question words and fillers.
+    "hur",
+    "vad",
+    "varfor",
+    "nar",
+    "vilken",
+    "vilket",
+    "vilka",
+    "vem",
+    "kan",
+    "kunde",
+    "ska",
+    "skall",
+    "skulle",
+    "vill",
+    "gor",
+    "gora",
+    "gjorde",
+    "gjort",
+    "fortfarande",
+    "snalla",
+    "tack",
+    "hej",
+    "bara",
+    "nagon",
+    "nagot",
+    "nagra",
+    "ibland",
+    "hela",
+    "tiden",
+    "liksom",
+    "typ",
+    "ju",
+    "hjalp",
+    "fixa",
+    "losa",
+    "igen",
+    "plotsligt",
+    "verkar",
+    "alltid",
+    "aldrig",
+    "ofta",
+    "finns",
+];
+
+/// Whether a folded word is a stopword.
+#[must_use]
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// Most meaningful words a query keeps (the first ones); the template reading still sees
+/// every token of the paste.
+pub const MAX_QUERY_WORDS: usize = 256;
+/// Longest word tried as two words written together (`statuscode`).
+const MAX_JOINED_WORD: usize = 40;
+
+/// A parsed query: its tokens and its significant words.
+#[derive(Debug)]
+pub struct Query<'q> {
+    /// The text searched: decoded, and cut to its most informative part when huge.
+    pub text: Cow<'q, str>,
+    pub tokens: Vec<Token>,
+    /// Significant words in order of first appearance, deduplicated.
+    pub words: Vec<String>,
+    /// Whether the last word is still being typed (no space after it).
+    pub typing_last: bool,
+    /// When the paste was too long: the byte range of the decoded text that was searched.
+    pub clipped: Option<Range<usize>>,
+}
+
+impl<'q> Query<'q> {
+    #[must_use]
+    pub fn parse(text: &'q str, index: &Index) -> Query<'q> {
+        let decoded = decode::decode(text);
+        let (text, clipped) = match clip::informative_part(&decoded, index) {
+            Some(range) => (Cow::Owned(decoded[range.clone()].to_owned()), Some(range)),
+            None => (decoded, None),
+        };
+        let mut tokens = normalize::tokens(&text);
+        join_wrapped(&text, &mut tokens, index);
+        let mut words: Vec<String> = Vec::new();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut push = |word: &str| {
+            if words.len() < MAX_QUERY_WORDS && !seen.contains(word) {
+                seen.insert(word.to_owned());
+                words.push(word.to_owned());
+            }
+        };
+        for token in &tokens {
+            match token.class {
+                Class::Word if token.text.chars().count() < 2 || is_stopword(&token.text) => {}
+                Class::Word => match split_joined(&token.text, index) {
+                    // `statuscode` for a text that says `status code`.
+                    Some((a, b)) => {
+                        push(a);
+                        push(b);
+                    }
+                    None => push(&token.text),
+                },
+                // A value counts only when the guides know it (`429`).
+                Class::Value if index.lookup.contains_key(&token.text) => push(&token.text),
+                Class::Value => {}
+            }
+        }
+        let typing_last = !text.ends_with(|c: char| c.is_whitespace())
+            && tokens
+                .last()
+                .is_some_and(|t| t.span.end == text.len() && t.class == Class::Word);
+        Query {
+            text,
+            tokens,
+            words,
+            typing_last,
+            clipped,
+        }
+    }
+
+    /// Whether `word` is the last one and still being typed.
+    #[must_use]
+    pub fn is_typing(&self, word: &str) -> bool {
+        self.typing_last && self.tokens.last().is_some_and(|t| t.text == word)
+    }
+}
+
+/// Two vocabulary words that an unknown word is written together from, if any.
+fn split_joined<'w>(word: &'w str, index: &Index) -> Option<(&'w str, &'w str)> {
+    if word.len() < 6 || word.len() > MAX_JOINED_WORD || index.lookup.contains_key(word) {
+        return None;
+    }
+    word.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i >= 3 && word.len() - i >= 3)
+        .map(|i| word.split_at(i))
+        .find(|(a, b)| index.lookup.contains_key(*a) && index.lookup.contains_key(*b))
+}
+
+/// Joins two words that a line break (with a hyphen or indentation) split, when together
+/// they are a word of the guides and apart they are not both: `configu\nration`.
+fn join_wrapped(text: &str, tokens: &mut Vec<Token>, index: &Index) {
+    let known = |w: &str| index.lookup.contains_key(w);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens.drain(..) {
+        if let Some(prev) = out.last_mut()
+            && prev.class == Class::Word
+            && token.class == Class::Word
+            && is_soft_break(&text[prev.span.end..token.span.start])
+            && prev.text.len() + token.text.len() <= normalize::MAX_WORD_LEN
+        {
+            let joined = format!("{}{}", prev.text, token.text);
+            if known(&joined) && !(known(&prev.text) && known(&token.text)) {
+                prev.text = joined;
+                prev.span.end = token.span.end;
+                continue;
+            }
+        }
+        out.push(token);
+    }
+    *tokens = out;
+}
+
+/// Whether the text between two words is a line break inside a word: one newline, maybe
+/// a hyphen before it, maybe indentation or a quote marker after it.
+fn is_soft_break(between: &str) -> bool {
+    let rest = between.strip_prefix('-').unwrap_or(between);
+    let rest = rest.strip_prefix('\r').unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix('\n') else {
+        return false;
+    };
+    rest.len() <= 16 && rest.chars().all(|c| c == ' ' || c == '\t' || c == '>')
+}
