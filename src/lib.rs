@@ -17,4 +17,5 @@ pub mod report;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod triage;
 pub mod tui;

@@ -17,6 +17,7 @@ mod rule;
 mod search;
 mod sessions;
 mod show;
+mod triage;
 mod validate;
 mod validate_watch;
 mod walk;
@@ -103,6 +104,23 @@ pub enum Command {
         /// Search only the guide with this id.
         #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
         guide: Option<String>,
+    },
+    /// Find the known errors in log files (`.gz` read decompressed); exit 1 when none.
+    Triage {
+        /// Log files; `-` is standard input (the default when it is not a terminal).
+        files: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long, conflicts_with = "annotate")]
+        json: bool,
+        /// Print every matching line as `path:line: guide-id/error-id: line`.
+        #[arg(long)]
+        annotate: bool,
+        /// Look only for the errors of the guide with this id.
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::guides))]
+        guide: Option<String>,
+        /// Read files holding NUL bytes as text instead of skipping them.
+        #[arg(long)]
+        text: bool,
     },
     /// Draw a guide's decision tree: Mermaid, Graphviz DOT or a text tree.
     Graph {
@@ -282,6 +300,23 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 json,
             };
             search::run(&catalog, &request, context.lang)
+        }
+        Some(Command::Triage {
+            files,
+            json,
+            annotate,
+            guide,
+            text,
+        }) => {
+            let catalog = load(context);
+            let request = triage::Request {
+                files: &files,
+                json,
+                annotate,
+                guide: guide.as_deref(),
+                text,
+            };
+            triage::run(&catalog, &request, context.lang)
         }
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),

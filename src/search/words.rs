@@ -49,7 +49,8 @@ pub struct Scratch {
     local: Vec<f32>,
 }
 
-/// The weight of a word: the rarity of its best match, or the unknown weight.
+/// The weight of a word: the rarity of its best match (of the most common of its equally
+/// good matches: a word is as generic as its most common form), or the unknown weight.
 fn weight(index: &Index, word: &QueryWord, rarest: f32) -> f32 {
     word.matches
         .terms
@@ -57,7 +58,7 @@ fn weight(index: &Index, word: &QueryWord, rarest: f32) -> f32 {
         .max_by(|a, b| {
             a.quality
                 .total_cmp(&b.quality)
-                .then(index.idf(a.term).total_cmp(&index.idf(b.term)))
+                .then(index.idf(b.term).total_cmp(&index.idf(a.term)))
         })
         .map_or(UNKNOWN_WEIGHT * rarest, |m| index.idf(m.term))
 }

@@ -1,0 +1,379 @@
+//! `tshoot triage` end to end: every output mode and exit code, fixture logs that state
+//! what they hold (`# expect: COUNT guide/error`), stdin, `.gz`, unreadable and binary
+//! files, invalid UTF-8, a line longer than a block, and a pipe that never ends.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use common::{fixtures, header, tshoot};
+
+fn log(name: &str) -> PathBuf {
+    fixtures().join("triage").join(name)
+}
+
+/// The counts a fixture says it holds.
+fn expected(name: &str) -> BTreeMap<String, u64> {
+    let bytes = std::fs::read(log(name)).expect("fixture");
+    header(&bytes, "expect")
+        .into_iter()
+        .filter(|l| l != "nothing")
+        .map(|l| {
+            let (n, id) = l.split_once(' ').expect("COUNT guide/error");
+            (id.to_owned(), n.parse().expect("a count"))
+        })
+        .collect()
+}
+
+fn json_counts(stdout: &[u8]) -> BTreeMap<String, u64> {
+    let list: serde_json::Value = serde_json::from_slice(stdout).expect("JSON");
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|o| {
+            (
+                format!(
+                    "{}/{}",
+                    o["guide"].as_str().expect("guide"),
+                    o["id"].as_str().expect("id")
+                ),
+                o["count"].as_u64().expect("count"),
+            )
+        })
+        .collect()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("compress");
+    enc.finish().expect("compress")
+}
+
+#[test]
+fn fixtures_give_exactly_the_counts_they_state() {
+    for name in ["mixed.log", "other.log"] {
+        let out = tshoot()
+            .args(["triage", "--json"])
+            .arg(log(name))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        assert_eq!(json_counts(&out.stdout), expected(name), "{name}");
+    }
+}
+
+#[test]
+fn near_misses_find_nothing_and_exit_1() {
+    assert!(expected("near-misses.log").is_empty());
+    let out = tshoot()
+        .arg("triage")
+        .arg(log("near-misses.log"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("No known error found.\n"), "{text}");
+    assert!(text.contains("near-misses.log: 13 lines"), "{text}");
+    let out = tshoot()
+        .args(["triage", "--json"])
+        .arg(log("near-misses.log"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+}
+
+#[test]
+fn the_summary_ranks_errors_and_shows_places_values_and_a_sample() {
+    let out = tshoot()
+        .arg("triage")
+        .arg(log("mixed.log"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let path = log("mixed.log").display().to_string();
+    let first = text.lines().next().expect("a first line");
+    assert!(
+        first.starts_with("3  itsmc-dashboard-errors/missing-connector  "),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("first {path}:7  last {path}:15")),
+        "{text}"
+    );
+    assert!(
+        text.contains("alertName: CPU-High (2), Disk-Full (1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("connectionIdentifier: 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab (2), 11111111-2222-3333-4444-555555555555 (1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("sample: 2024-05-01T10:22:03Z ERROR [itsm.worker] Could not create/update"),
+        "{text}"
+    );
+    // The rate-limit error: once on one line, once split over two (found at its first).
+    assert!(
+        text.contains(&format!("first {path}:8  last {path}:17")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{path}: 19 lines, 0.0 MB, ")),
+        "{text}"
+    );
+    // No escape sequences on a pipe.
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn annotate_prints_matching_lines_in_file_order() {
+    let out = tshoot()
+        .args(["triage", "--annotate"])
+        .arg(log("mixed.log"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let p = log("mixed.log").display().to_string();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let heads: Vec<String> = text
+        .lines()
+        .map(|l| l.splitn(4, ": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            format!("{p}:7: itsmc-dashboard-errors/missing-connector"),
+            format!("{p}:8: itsmc-dashboard-errors/servicenow-rate-problem"),
+            format!("{p}:11: itsmc-dashboard-errors/missing-connector"),
+            format!("{p}:13: itsmc-dashboard-errors/invalid-refresh-token"),
+            format!("{p}:15: itsmc-dashboard-errors/missing-connector"),
+            format!("{p}:17: itsmc-dashboard-errors/servicenow-rate-problem"),
+        ]
+    );
+    assert!(text.contains(
+        ":17: itsmc-dashboard-errors/servicenow-rate-problem: 2024-05-01T10:22:12Z ERROR [http] ServiceDeskHttpBadRequestException:     StatusCode = 429\n"
+    ), "{text}");
+}
+
+#[test]
+fn json_has_places_captures_and_a_sample() {
+    let out = tshoot()
+        .args(["triage", "--json"])
+        .arg(log("mixed.log"))
+        .output()
+        .expect("runs");
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let first = &list[0];
+    let path = log("mixed.log").display().to_string();
+    assert_eq!(first["id"], "missing-connector");
+    assert_eq!(first["title"], "Missing connector");
+    assert_eq!(first["first"], serde_json::json!({"file": path, "line": 7}));
+    assert_eq!(first["last"], serde_json::json!({"file": path, "line": 15}));
+    assert_eq!(
+        first["captures"]["alertName"],
+        serde_json::json!([["CPU-High", 2], ["Disk-Full", 1]])
+    );
+    assert!(
+        first["sample"]
+            .as_str()
+            .expect("sample")
+            .contains("CPU-High. ITSM Connector")
+    );
+}
+
+#[test]
+fn guide_limits_the_errors_looked_for() {
+    let out = tshoot()
+        .args(["triage", "--json", "--guide", "itsmc-troubleshooting"])
+        .arg(log("mixed.log"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let out = tshoot()
+        .args(["triage", "--guide", "nope"])
+        .arg(log("mixed.log"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no guide `nope` is loaded"));
+}
+
+#[test]
+fn stdin_is_read_by_default_and_as_dash() {
+    let bytes = std::fs::read(log("other.log")).expect("fixture");
+    for args in [&["triage", "--json"][..], &["triage", "--json", "-"][..]] {
+        let out = tshoot()
+            .args(args)
+            .write_stdin(bytes.clone())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(
+            list[0]["first"],
+            serde_json::json!({"file": "-", "line": 2})
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_file_is_named_and_the_others_are_still_read() {
+    let out = tshoot()
+        .args(["triage", "--json", "/nonexistent/app.log"])
+        .arg(log("other.log"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("tshoot: error: cannot read /nonexistent/app.log: "),
+        "{err}"
+    );
+    assert_eq!(json_counts(&out.stdout), expected("other.log"));
+}
+
+#[test]
+fn gzip_files_are_read_decompressed_and_a_truncated_one_still_counts_its_part() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read(log("mixed.log")).expect("fixture");
+    let gz = gzip(&text);
+    let whole = dir.path().join("app.log.gz");
+    std::fs::write(&whole, &gz).expect("write");
+    let out = tshoot()
+        .args(["triage", "--json"])
+        .arg(&whole)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json_counts(&out.stdout), expected("mixed.log"));
+
+    // Cut the stream: the part before the cut is still triaged, and the cut is an error.
+    let mut long = Vec::new();
+    for _ in 0..2000 {
+        long.extend_from_slice(&text);
+    }
+    let gz = gzip(&long);
+    let cut = dir.path().join("cut.log.gz");
+    std::fs::write(&cut, &gz[..gz.len() * 2 / 3]).expect("write");
+    let out = tshoot()
+        .args(["triage", "--json"])
+        .arg(&cut)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cut.log.gz: truncated or corrupt gzip data"),
+        "{err}"
+    );
+    assert!(err.contains("lines before it were read"), "{err}");
+    let counts = json_counts(&out.stdout);
+    let n = counts["itsmc-dashboard-errors/missing-connector"];
+    assert!(n > 1000 && n < 6000, "{n}");
+}
+
+#[test]
+fn a_binary_file_is_skipped_unless_read_as_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bytes = b"\x00\x01\x02 core dump\n".to_vec();
+    bytes.extend_from_slice(&std::fs::read(log("other.log")).expect("fixture"));
+    let bin = dir.path().join("dump.bin");
+    std::fs::write(&bin, &bytes).expect("write");
+    let out = tshoot().arg("triage").arg(&bin).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("dump.bin: binary file (it holds NUL bytes), skipped; --text reads it anyway"),
+        "{err}"
+    );
+    let out = tshoot()
+        .args(["triage", "--text", "--json"])
+        .arg(&bin)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(list[0]["first"]["line"], 3);
+}
+
+#[test]
+fn invalid_utf8_is_read_lossily() {
+    let mut bytes = b"\xff\xfe garbage \xc3\n2024 \xe9t\xe9 ERROR ".to_vec();
+    bytes.extend_from_slice(
+        b"AccessToken and RefreshToken invalid. User needs to authenticate again. \xff\n",
+    );
+    let out = tshoot()
+        .args(["triage", "--annotate"])
+        .write_stdin(bytes)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("-:2: itsmc-dashboard-errors/invalid-refresh-token: 2024 \u{fffd}t\u{fffd} ERROR AccessToken"), "{text}");
+}
+
+#[test]
+fn a_line_longer_than_a_block_is_still_checked() {
+    // 5 MB on one line, a known message in the middle of it and another at its end.
+    let mut line = vec![b'x'; 2_500_000];
+    line.extend_from_slice(b" User Not Authenticated ");
+    line.extend(std::iter::repeat_n(b'y', 2_500_000));
+    line.extend_from_slice(b" ServiceDeskHttpBadRequestException: StatusCode=429\nnext line\n");
+    let out = tshoot()
+        .args(["triage", "--json"])
+        .write_stdin(line)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json_counts(&out.stdout).len(), 2, "{list}");
+    assert!(
+        list.as_array()
+            .expect("list")
+            .iter()
+            .all(|o| o["first"]["line"] == 1 && o["count"] == 1)
+    );
+}
+
+#[test]
+fn an_endless_pipe_shows_what_was_found_on_ctrl_c() {
+    let bin = assert_cmd::cargo::cargo_bin("tshoot");
+    let mut child = std::process::Command::new(bin)
+        .args(["triage", "--no-builtin", "--guides"])
+        .arg(fixtures().join("../../guides"))
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"2024-05-02T08:00:00Z ERROR User Not Authenticated\n")
+        .expect("write");
+    stdin.flush().expect("flush");
+    // Time to start, read the line, find the silence and scan it, on a busy machine.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("ends");
+    drop(stdin);
+    assert_eq!(out.status.code(), Some(130));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("1  itsmc-dashboard-errors/authentication"),
+        "{text}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tshoot: warning: -: interrupted after 1 lines"),
+        "{err}"
+    );
+}
