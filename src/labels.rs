@@ -81,6 +81,7 @@ pub enum Label {
     StepOf,
     QuestionN,
     Question,
+    Continue,
     StatusOpen,
     StatusEscalated,
     WalkKeys,
@@ -194,6 +195,7 @@ impl Label {
             Label::StepOf => ("step {n} of {total}", "steg {n} av {total}"),
             Label::QuestionN => ("question {n}", "fråga {n}"),
             Label::Question => ("Question", "Fråga"),
+            Label::Continue => ("Continue", "Fortsätt"),
             Label::StatusOpen => ("open", "pågår"),
             Label::StatusEscalated => ("escalated", "eskalerad"),
             Label::WalkKeys => (

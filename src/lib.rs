@@ -6,6 +6,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod graph;
 pub mod guide;
 pub mod labels;

@@ -467,11 +467,17 @@ fn two_processes_at_once_agree_and_leave_a_valid_cache() {
     }
     let after = run(&[]).output().expect("runs");
     assert_eq!(after.stdout, expected);
-    let leftovers: Vec<_> = fs::read_dir(tmp.path().join("cache/tshoot"))
+    // One file of guide entries, one search index, no temporary file left behind.
+    let mut left: Vec<String> = fs::read_dir(tmp.path().join("cache/tshoot"))
         .expect("the cache folder")
-        .map(|e| e.expect("entry").file_name())
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    left.sort();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(
+        left[0].starts_with("guides-") && left[1].starts_with("index-"),
+        "{left:?}"
+    );
 }
 
 #[test]
@@ -511,4 +517,94 @@ fn no_cache_writes_nothing_and_cache_clear_removes_the_files() {
             .count(),
         0
     );
+}
+
+fn hits(index: &tshoot::search::Index, q: &str) -> Vec<(tshoot::search::Entry, u32, u32)> {
+    tshoot::search::search(index, q)
+        .iter()
+        .map(|h| (h.entry, h.score, h.field))
+        .collect()
+}
+
+#[test]
+fn the_search_index_is_cached_for_exactly_the_same_files() {
+    let s = setup();
+    for (n, yaml) in synth::guides(1_000).iter().enumerate() {
+        s.write(&format!("synth-{n}.yaml"), yaml);
+    }
+    let load = || {
+        cache::load_cached(
+            &s.sources(),
+            &s.cache,
+            &Reader::default(),
+            &AtomicUsize::new(0),
+        )
+    };
+    let (catalog, fingerprint) = load();
+    assert!(s.cache.cached_index(&catalog, &fingerprint).is_none());
+    let built = s.cache.index(&catalog, &fingerprint);
+    let (catalog, fingerprint) = load();
+    let cached = s
+        .cache
+        .cached_index(&catalog, &fingerprint)
+        .expect("the index comes from the cache");
+    for q in ["deadlock timeout", "certifcate expird", "token"] {
+        assert!(!hits(&built, q).is_empty(), "{q}");
+        assert_eq!(hits(&cached, q), hits(&built, q), "{q}");
+    }
+    // One guide changed: the catalog's inputs differ, so the index is built again.
+    s.write("synth-3.yaml", &guide("synth-3", "Replaced"));
+    let (catalog, fingerprint) = load();
+    assert!(s.cache.cached_index(&catalog, &fingerprint).is_none());
+    let rebuilt = s.cache.index(&catalog, &fingerprint);
+    assert_eq!(
+        hits(&rebuilt, "Replaced"),
+        hits(&tshoot::search::Index::new(&catalog), "Replaced")
+    );
+    assert!(s.cache.cached_index(&catalog, &fingerprint).is_some());
+}
+
+#[test]
+fn a_corrupt_search_index_is_built_again() {
+    let s = setup();
+    for (n, yaml) in synth::guides(300).iter().enumerate() {
+        s.write(&format!("synth-{n}.yaml"), yaml);
+    }
+    let load = || {
+        cache::load_cached(
+            &s.sources(),
+            &s.cache,
+            &Reader::default(),
+            &AtomicUsize::new(0),
+        )
+    };
+    let (catalog, fingerprint) = load();
+    let fresh = s.cache.index(&catalog, &fingerprint);
+    let file = fs::read_dir(s.cache.dir())
+        .expect("cache dir")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("index-"))
+        })
+        .expect("an index file");
+    let good = fs::read(&file).expect("read");
+    let step = (good.len() / 200).max(1);
+    for at in (0..good.len()).step_by(step) {
+        let mut bad = good.clone();
+        bad[at] ^= 0x21;
+        fs::write(&file, &bad).expect("write");
+        assert!(
+            s.cache.cached_index(&catalog, &fingerprint).is_none(),
+            "byte {at}"
+        );
+        fs::write(&file, &good[..at]).expect("write");
+        assert!(
+            s.cache.cached_index(&catalog, &fingerprint).is_none(),
+            "cut at {at}"
+        );
+    }
+    let rebuilt = s.cache.index(&catalog, &fingerprint);
+    assert_eq!(hits(&rebuilt, "deadlock"), hits(&fresh, "deadlock"));
+    assert!(s.cache.cached_index(&catalog, &fingerprint).is_some());
 }

@@ -624,3 +624,20 @@ fn swedish_text_names_screen_elements_as_the_english_text_does() {
         }
     }
 }
+
+/// Bold must open and close on one line: a `**` left open at a line break shows as stars.
+#[test]
+fn bold_spans_close_on_the_line_they_open() {
+    let catalog = builtin();
+    for guide in &catalog.guides {
+        for text in prose(guide) {
+            for line in text.all().flat_map(str::lines) {
+                assert!(
+                    line.matches("**").count() % 2 == 0,
+                    "{}: {line:?}",
+                    guide.id
+                );
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@
 //! The cache is never trusted (see [`format`]): anything wrong with it costs a re-read.
 
 pub mod format;
+pub mod index;
 pub mod store;
 
 use std::path::{Path, PathBuf};
@@ -155,24 +156,44 @@ pub fn load(
     reader: &Reader,
     done: &AtomicUsize,
 ) -> Catalog {
-    let Some(cache) = cache else {
-        return Catalog::load_with(sources, reader, done);
-    };
+    match cache {
+        Some(cache) => load_cached(sources, cache, reader, done).0,
+        None => Catalog::load_with(sources, reader, done),
+    }
+}
+
+/// Loads every source through `cache`; also what identifies the catalog's inputs, for
+/// the search index cache ([`index::Fingerprint`]).
+#[must_use]
+pub fn load_cached(
+    sources: &[Source],
+    cache: &Cache,
+    reader: &Reader,
+    done: &AtomicUsize,
+) -> (Catalog, index::Fingerprint) {
     let mut loader = Loader::default();
+    let mut fingerprint = index::Fingerprint::new(&cache.build);
     for (index, source) in sources.iter().enumerate() {
         match source {
-            Source::Builtin => loader.add_builtin(index),
+            Source::Builtin => {
+                fingerprint.builtin();
+                loader.add_builtin(index);
+            }
             Source::Path { path, optional } => {
+                fingerprint.source(&source_key(path));
                 if *optional && !path.exists() {
                     continue;
                 }
                 let items = sources::scan(path);
                 let results = cache.source(index, path, &items, reader, done);
+                for (found, result) in sources::files(&items).zip(&results) {
+                    fingerprint.file(found, result.is_ok());
+                }
                 loader.add_scanned(index, items, results);
             }
         }
     }
-    loader.finish()
+    (loader.finish(), fingerprint)
 }
 
 /// A remembered result made this run's: its source index and the name shown for its

@@ -14,8 +14,10 @@ use std::path::Path;
 /// Cache files larger than this are not read (the 50,000-error corpus needs about 40 MB).
 pub const MAX_CACHE_BYTES: u64 = 1024 * 1024 * 1024;
 
-/// The name of a cache file, and what marks the files `tshoot cache clear` removes.
+/// How cache files are named (guide entries, search indexes); `tshoot cache clear`
+/// removes exactly these.
 pub const PREFIX: &str = "guides-";
+pub const INDEX_PREFIX: &str = "index-";
 pub const SUFFIX: &str = ".bin";
 /// Temporary files left by a write that was interrupted.
 const TEMP_PREFIX: &str = ".tmp-";

@@ -1,4 +1,5 @@
-//! `tshoot cache clear`: remove the guide cache (it is rebuilt on the next start).
+//! `tshoot cache clear`: remove the guide cache (it is rebuilt on the next start); and
+//! loading the catalog with its search index through the cache, for `tshoot search`.
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -7,6 +8,28 @@ use anyhow::Context as _;
 use clap::Subcommand;
 
 use crate::cache::{Cache, store};
+use crate::guide::Catalog;
+use crate::guide::read::Reader;
+use crate::search::Index;
+
+use super::{Context, report};
+
+/// The configured guides and their search index, both from the cache when they are in it.
+pub fn load_indexed(context: &Context) -> (Catalog, Index) {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let (catalog, index) = if let Some(cache) = &context.cache {
+        let (catalog, fingerprint) =
+            crate::cache::load_cached(&context.sources, cache, &Reader::default(), &done);
+        let index = cache.index(&catalog, &fingerprint);
+        (catalog, index)
+    } else {
+        let catalog = Catalog::load_with(&context.sources, &Reader::default(), &done);
+        let index = Index::new(&catalog);
+        (catalog, index)
+    };
+    report::load_problems(&catalog);
+    (catalog, index)
+}
 
 #[derive(Debug, Subcommand)]
 pub enum Action {

@@ -80,7 +80,8 @@ pub fn run(shell: Shell) -> anyhow::Result<ExitCode> {
 /// diagnostics into the user's command line.
 fn catalog() -> (Catalog, Lang) {
     let args = super::Args::try_parse_from(["tshoot"]).unwrap_or_else(|e| e.exit());
-    let context = super::Context::from_env(&args);
+    let file = super::config::load().result.unwrap_or_default();
+    let context = super::Context::from_env(&args, &super::config::settle(&args, &file));
     (Catalog::load(&context.sources), context.lang)
 }
 

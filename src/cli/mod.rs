@@ -6,11 +6,13 @@
 
 mod cache;
 mod completions;
+mod config;
 mod graph;
 mod ids;
 mod list;
 mod list_guide;
 mod man;
+mod new;
 pub mod report;
 mod resume;
 mod rule;
@@ -49,10 +51,17 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
-    /// Language of labels and guide content [default: from `TSHOOT_LANG`, `LC_ALL`,
-    /// `LC_MESSAGES`, `LANG`; else en].
-    #[arg(long, value_enum, global = true)]
-    pub lang: Option<Lang>,
+    /// Language of labels and guide content [default: from `TSHOOT_LANG`, the config
+    /// file, `LC_ALL`, `LC_MESSAGES`, `LANG`; else en]. `new` takes a list (`en,sv`): the
+    /// languages of the guide it writes.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "LANG",
+        global = true
+    )]
+    pub lang: Vec<Lang>,
 
     /// When to use colour [default: auto: on a terminal, unless `NO_COLOR` is set].
     #[arg(long, value_enum, value_name = "WHEN", global = true)]
@@ -139,6 +148,23 @@ pub enum Command {
     },
     /// Write the manual page (roff) on stdout.
     Man,
+    /// Write a small valid guide to start from (never overwrites); --lang en,sv for its languages.
+    New {
+        /// The new guide's id: lowercase letters, digits and `-`.
+        id: String,
+        /// Where to write it: a file, or a folder for ID.yaml [default: your guides folder].
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Show the effective settings and where each comes from, or the config file's place.
+    Config {
+        /// Print the config file's path.
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print a commented default config file.
+        #[arg(long)]
+        default: bool,
+    },
     /// Check guide files or folders (default: every configured source).
     Validate {
         /// Guide files or folders to check.
@@ -174,7 +200,10 @@ pub enum Command {
 #[derive(Debug)]
 pub struct Context {
     pub lang: Lang,
+    /// Every `--lang` given (`new` writes a guide in each).
+    pub langs: Vec<Lang>,
     pub color: report::ColorWhen,
+    pub theme: crate::config::Theme,
     pub sources: Vec<Source>,
     /// The user data folder (`$XDG_DATA_HOME`), where sessions are saved.
     pub data_dir: Option<PathBuf>,
@@ -183,21 +212,31 @@ pub struct Context {
 }
 
 impl Context {
-    fn from_env(args: &Args) -> Context {
-        let env = |name: &str| std::env::var(name).ok();
+    /// The context of a run: `settled` says what flags, environment and config file
+    /// decided (see `config::settle`).
+    fn from_env(args: &Args, settled: &config::Settled) -> Context {
         let data_dir = etcetera::base_strategy::Xdg::new()
             .ok()
             .map(|xdg| etcetera::BaseStrategy::data_dir(&xdg));
         let tshoot_guides = std::env::var_os("TSHOOT_GUIDES");
+        // Built-in, the user's folder, the config file's folders, TSHOOT_GUIDES, --guides.
+        let mut sources = Source::configured(!args.no_builtin, data_dir.clone(), None, &[]);
+        sources.extend(settled.guides.iter().map(|path| Source::Path {
+            path: path.clone(),
+            optional: false,
+        }));
+        sources.extend(Source::configured(
+            false,
+            None,
+            tshoot_guides.as_deref(),
+            &args.guides,
+        ));
         Context {
-            lang: Lang::detect(args.lang, env),
-            color: args.color.unwrap_or_default(),
-            sources: Source::configured(
-                !args.no_builtin,
-                data_dir.clone(),
-                tshoot_guides.as_deref(),
-                &args.guides,
-            ),
+            lang: settled.lang.0,
+            langs: args.lang.clone(),
+            color: settled.color.0,
+            theme: settled.theme.0,
+            sources,
             data_dir,
             cache: crate::cache::Cache::default_dir()
                 .filter(|_| !args.no_cache)
@@ -218,12 +257,32 @@ pub fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return report::clap_error(&e),
     };
-    let context = Context::from_env(&args);
+    let loaded = config::load();
+    let is_config = matches!(args.command, Some(Command::Config { .. }));
+    let settled = match &loaded.result {
+        Ok(file) => config::settle(&args, file),
+        // `tshoot config` still runs, to show where the broken file is.
+        Err(_) if is_config => config::settle(&args, &crate::config::Config::default()),
+        Err(e) => {
+            report::error(e);
+            return ExitCode::from(2);
+        }
+    };
+    let context = Context::from_env(&args, &settled);
+    context.color.apply();
+    if let Some(Command::Config { path, default }) = args.command {
+        return exit(config::run(&loaded, &settled, &context, path, default));
+    }
     let start = Start {
         search: args.search,
         guide: args.guide,
     };
-    match run(args.command, &start, &context) {
+    exit(run(args.command, &start, &context))
+}
+
+/// The exit code of a command's result, its error reported.
+fn exit(result: anyhow::Result<ExitCode>) -> ExitCode {
+    match result {
         Ok(code) => code,
         // A reader that went away (`tshoot show x | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -288,7 +347,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             limit,
             guide,
         }) => {
-            let catalog = load(context);
+            let (catalog, index) = cache::load_indexed(context);
             if let Some(id) = &guide {
                 anyhow::ensure!(catalog.guide(id).is_some(), "no guide `{id}` is loaded");
             }
@@ -299,7 +358,11 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 guide: guide.as_deref(),
                 json,
             };
-            search::run(&catalog, &request, context.lang)
+            let code = search::run(&catalog, &index, &request, context.lang);
+            // The process ends right after this: freeing the index and the catalog piece
+            // by piece would only cost time.
+            std::mem::forget((catalog, index));
+            code
         }
         Some(Command::Triage {
             files,
@@ -316,10 +379,19 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 guide: guide.as_deref(),
                 text,
             };
-            triage::run(&catalog, &request, context.lang)
+            triage::run(catalog, &request, context)
         }
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
+        Some(Command::New { id, out }) => new::run(
+            &load(context),
+            &id,
+            &context.langs,
+            out.as_deref(),
+            context.data_dir.as_deref(),
+        ),
+        // Handled in `main`, before the catalog is needed.
+        Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Graph { guide, format }) => {
             graph::run(&load(context), &guide, format, context.lang)
         }
@@ -344,8 +416,11 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
 /// The terminal UI's state at its home screen.
 pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
     let mut app = crate::tui::App::new(catalog, context.lang);
-    if !context.color.styles_on_terminal() {
+    if !context.color.styles_on_terminal() || context.theme == crate::config::Theme::Mono {
         app.cx.theme = crate::tui::theme::Theme::plain();
+    }
+    if let Some(store) = crate::store::Store::default_dir().map(crate::store::Store::new) {
+        app.cx.continues = crate::tui::autosave::continues(&store, context.lang);
     }
     app
 }

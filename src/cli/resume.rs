@@ -46,10 +46,8 @@ pub fn run(catalog: Catalog, id: Option<&str>, context: &Context) -> anyhow::Res
             Err(e) => super::report::warning(format_args!("{}: {e:#}", Label::NotSaved.text(lang))),
         }
     }
-    if super::can_draw()
-        && let Some((guide, walk)) = crate::tui::autosave::to_walk(&catalog, &resumed.session)
-    {
-        return in_tui(catalog, guide, walk, resumed, saved, context);
+    if super::can_draw() && crate::tui::autosave::to_walk(&catalog, &resumed.session).is_some() {
+        return in_tui(catalog, resumed, saved, context);
     }
     let mut out = Out::plain();
     writeln!(
@@ -77,20 +75,11 @@ pub fn run(catalog: Catalog, id: Option<&str>, context: &Context) -> anyhow::Res
 /// Opens the session in the terminal UI, saved as it changes.
 fn in_tui(
     catalog: Catalog,
-    guide: usize,
-    walk: crate::session::Walk,
     resumed: convert::Resumed,
     saved: crate::store::Saved,
     context: &Context,
 ) -> anyhow::Result<ExitCode> {
     let mut app = super::new_app(catalog, context);
-    if resumed.changed {
-        app.status = Some(Label::ResumedAt.text(context.lang).to_owned());
-    }
-    let mut screen = crate::tui::screens::session::Session::new(guide, &app.cx);
-    screen.walk = walk;
-    app.stack.push(screen.into());
-    app.autosave =
-        crate::tui::autosave::Autosave::resumed(app.stack.len() - 1, resumed.session, saved);
+    crate::tui::autosave::push(&mut app, resumed, saved).map_err(anyhow::Error::msg)?;
     super::run_app(&mut app, context)
 }

@@ -65,10 +65,14 @@ fn query_text(request: &Request) -> anyhow::Result<String> {
     Ok(text)
 }
 
-pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn run(
+    catalog: &Catalog,
+    index: &Index,
+    request: &Request,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     let text = query_text(request)?;
-    let index = Index::new(catalog);
-    let results = search::search_all(&index, &text);
+    let results = search::search_all(index, &text);
     if let Some(range) = &results.clipped {
         writeln!(
             anstream::stderr(),
@@ -93,7 +97,7 @@ pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<E
             .iter()
             .map(|hit| {
                 let guide = &catalog.guides[hit.entry.guide];
-                let field = &index.fields[highlight::show_field(&index, hit) as usize];
+                let field = &index.fields[highlight::show_field(index, hit) as usize];
                 HitJson {
                     guide: &guide.id,
                     id: &guide.errors[hit.entry.error].id,
@@ -126,9 +130,9 @@ pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<E
                 error.title.show(lang),
                 hit.score
             )?;
-            let field = highlight::show_field(&index, hit);
+            let field = highlight::show_field(index, hit);
             let text = &index.fields[field as usize].text;
-            let ranges = highlight::marks(&index, hit, field);
+            let ranges = highlight::marks(index, hit, field);
             let mut line = String::new();
             let mut at = 0;
             for r in ranges {
@@ -143,9 +147,6 @@ pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<E
             }
         }
     }
-    // The process ends right after this: freeing the index piece by piece would only
-    // cost time.
-    std::mem::forget(index);
     Ok(if hits.is_empty() {
         ExitCode::from(1)
     } else {

@@ -54,11 +54,24 @@ pub fn inputs(files: &[String]) -> anyhow::Result<Vec<Input>> {
     Ok(files.iter().map(|f| Input::from_arg(f)).collect())
 }
 
-pub fn run(catalog: &Catalog, request: &Request, lang: Lang) -> anyhow::Result<ExitCode> {
+pub fn run(
+    catalog: Catalog,
+    request: &Request,
+    context: &super::Context,
+) -> anyhow::Result<ExitCode> {
     if let Some(id) = request.guide {
         anyhow::ensure!(catalog.guide(id).is_some(), "no guide `{id}` is loaded");
     }
     let inputs = inputs(request.files)?;
+    // Files named on a terminal: the triage screen, reading in the background.
+    let on_terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if on_terminal && !request.json && !request.annotate && !request.text {
+        let mut app = super::new_app(catalog, context);
+        let screen = crate::tui::screens::triage::Triage::start(inputs, request.guide, &app.cx);
+        app.stack.push(screen.into());
+        return super::run_app(&mut app, context);
+    }
+    let (catalog, lang) = (&catalog, context.lang);
     let matcher = Arc::new(Matcher::new(catalog, request.guide));
     let control = Arc::new(Control::default());
     // Ctrl-C stops reading and still shows what was found (an endless pipe must end somehow).

@@ -25,15 +25,20 @@ pub fn informative_part(text: &str, index: &Index) -> Option<Range<usize>> {
     let mut buf = String::new();
     let mut start = 0;
     while start < text.len() {
-        let line_end = text[start..]
-            .find('\n')
-            .map_or(text.len(), |n| start + n + 1);
-        let mut end = line_end.min(start + BLOCK);
+        // Look for the line's end no further than a block: a text without newlines must
+        // not be scanned to its end once per block.
+        let limit = (start + BLOCK).min(text.len());
+        let line_end = text.as_bytes()[start..limit]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(limit, |n| start + n + 1);
+        let mut end = line_end;
         while !text.is_char_boundary(end) {
             end -= 1;
         }
         if end <= start {
-            end = line_end;
+            // A block that ends inside a character: take the character whole.
+            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         pieces.push((start..end, score(&text[start..end], index, &mut buf)));
         start = end;
@@ -63,10 +68,9 @@ fn score(piece: &str, index: &Index, buf: &mut String) -> f32 {
             continue;
         }
         normalize::fold_into(word, buf);
-        if super::query::is_stopword(buf) {
-            continue;
-        }
-        if let Some(&term) = index.lookup.get(buf.as_str()) {
+        if let Some(&term) = index.lookup.get(buf.as_str())
+            && !super::query::is_stopword(buf)
+        {
             total += index.idf(term);
         }
     }

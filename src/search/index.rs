@@ -18,7 +18,7 @@ fn to_u32(n: usize) -> u32 {
 
 /// Which part of an error a text is; the weights rank messages and titles above symptoms
 /// above causes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     Message,
@@ -41,7 +41,7 @@ impl FieldKind {
 }
 
 /// One searchable text of an error.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     pub entry: u32,
     pub kind: FieldKind,
@@ -49,7 +49,7 @@ pub struct Field {
 }
 
 /// One error of the catalog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// Index into `Catalog::guides`.
     pub guide: usize,
@@ -58,14 +58,14 @@ pub struct Entry {
 }
 
 /// Where a word occurs: the entry, and its best field there.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Posting {
     pub entry: u32,
     pub field: u32,
 }
 
 /// A word of the vocabulary.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Term {
     pub text: String,
     pub postings: Vec<Posting>,
@@ -74,7 +74,7 @@ pub struct Term {
 }
 
 /// A message (or title) template and the field it came from.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct TemplateRef {
     pub field: u32,
     pub template: Template,
@@ -85,7 +85,7 @@ pub struct TemplateRef {
 }
 
 /// The index over a catalog; see the module docs.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     pub entries: Vec<Entry>,
     pub fields: Vec<Field>,

@@ -134,7 +134,22 @@ pub(crate) fn run(
     words: &[QueryWord],
     scratch: &mut Scratch,
 ) -> Vec<Hit> {
-    let scored = words::reading(index, words, &mut scratch.words);
+    let mut scored = words::reading(index, words, &mut scratch.words);
+    // Only the best word hits can be shown; a template hit only raises an error's score,
+    // so cutting here (in the same order as `sort`) loses nothing.
+    if scored.len() > MAX_HITS {
+        let key = |&(entry, score, field): &(u32, u32, u32)| {
+            let e = index.entries[entry as usize];
+            (
+                std::cmp::Reverse(score),
+                index.fields[field as usize].text.len(),
+                e.guide,
+                e.error,
+            )
+        };
+        scored.select_nth_unstable_by_key(MAX_HITS, key);
+        scored.truncate(MAX_HITS);
+    }
     let word_hits = scored.into_iter().map(|(entry, score, field)| Hit {
         entry: index.entries[entry as usize],
         score,
@@ -148,7 +163,6 @@ pub(crate) fn run(
         .map(|(_, h)| h);
     let mut hits = best_per_entry(word_hits.chain(template_hits));
     sort(index, &mut hits);
-    hits.truncate(MAX_HITS);
     for hit in &mut hits {
         if hit.terms.is_empty() {
             hit.terms = matched_terms(index, hit, words);
@@ -157,36 +171,37 @@ pub(crate) fn run(
     hits
 }
 
-/// One hit per entry: the better score; on a tie, the one that found a message.
+/// One hit per entry: the better score; on a tie, the one that found a message. Word
+/// hits are one per entry already and template hits are few: only those are looked up.
 fn best_per_entry(hits: impl Iterator<Item = Hit>) -> Vec<Hit> {
-    let mut best: rustc_hash::FxHashMap<Entry, Hit> = rustc_hash::FxHashMap::default();
+    let mut out: Vec<Hit> = Vec::new();
+    let mut at: rustc_hash::FxHashMap<Entry, usize> = rustc_hash::FxHashMap::default();
     for hit in hits {
-        match best.get_mut(&hit.entry) {
-            None => {
-                best.insert(hit.entry, hit);
-            }
-            Some(old) => {
-                let better = hit.score > old.score
-                    || (hit.score == old.score && old.at.is_none() && hit.at.is_some());
-                if better {
-                    *old = hit;
-                } else if old.captures.is_empty() && !hit.captures.is_empty() {
-                    // The words scored higher, but the message still tells the values.
-                    old.captures = hit.captures;
-                    old.field = hit.field;
-                    old.terms = hit.terms;
-                    old.at = hit.at;
-                }
-            }
+        let Some(&i) = at.get(&hit.entry) else {
+            at.insert(hit.entry, out.len());
+            out.push(hit);
+            continue;
+        };
+        let old = &mut out[i];
+        let better = hit.score > old.score
+            || (hit.score == old.score && old.at.is_none() && hit.at.is_some());
+        if better {
+            *old = hit;
+        } else if old.captures.is_empty() && !hit.captures.is_empty() {
+            // The words scored higher, but the message still tells the values.
+            old.captures = hit.captures;
+            old.field = hit.field;
+            old.terms = hit.terms;
+            old.at = hit.at;
         }
     }
-    best.into_values().collect()
+    out
 }
 
 /// Best first; on a tie, the message that comes first in the paste, then the shorter
-/// field, then guide order.
-fn sort(index: &Index, hits: &mut [Hit]) {
-    hits.sort_by(|a, b| {
+/// field, then guide order. Only the best [`MAX_HITS`] are sorted; the rest are dropped.
+fn sort(index: &Index, hits: &mut Vec<Hit>) {
+    let order = |a: &Hit, b: &Hit| {
         b.score
             .cmp(&a.score)
             .then_with(|| a.at.unwrap_or(usize::MAX).cmp(&b.at.unwrap_or(usize::MAX)))
@@ -197,7 +212,12 @@ fn sort(index: &Index, hits: &mut [Hit]) {
                     .cmp(&index.fields[b.field as usize].text.len())
             })
             .then_with(|| (a.entry.guide, a.entry.error).cmp(&(b.entry.guide, b.entry.error)))
-    });
+    };
+    if hits.len() > MAX_HITS {
+        hits.select_nth_unstable_by(MAX_HITS, order);
+        hits.truncate(MAX_HITS);
+    }
+    hits.sort_by(order);
 }
 
 /// The terms of the query's word matches that occur in the hit's error.

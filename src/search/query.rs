@@ -268,10 +268,13 @@ const STOPWORDS: &[&str] = &[
     "finns",
 ];
 
+static STOPWORD_SET: std::sync::LazyLock<FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
 /// Whether a folded word is a stopword.
 #[must_use]
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    word.len() <= 12 && STOPWORD_SET.contains(word)
 }
 
 /// Most meaningful words a query keeps (the first ones); the template reading still sees

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::normalize::{self, Token};
 
 /// One piece of a template.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Item {
     /// A folded word that must appear as written.
     Literal(String),
@@ -20,7 +20,7 @@ pub enum Item {
 }
 
 /// A parsed message template.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Template {
     pub items: Vec<Item>,
     /// Number of `Literal` items.

@@ -19,6 +19,7 @@ pub mod reader;
 pub mod scan;
 pub mod source;
 pub mod tally;
+pub mod time;
 pub mod words;
 
 use std::sync::Arc;

@@ -44,6 +44,7 @@ impl App {
                 lang,
                 theme: Theme::colour(),
                 searcher: Searcher::new(),
+                continues: Vec::new(),
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,
@@ -73,6 +74,12 @@ impl App {
         let session = Session::new(g, &self.cx);
         self.stack.push(session.into());
         true
+    }
+
+    /// Whether some screen works in the background, so the loop must keep redrawing.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.stack.iter().any(|s| s.view().busy())
     }
 
     /// The part of the key table that applies now.

@@ -14,6 +14,66 @@ use crate::session::{At, Crumb, ErrorRef, Place, Session, Walk};
 use crate::store::{Saved, Store, clock, convert};
 use crate::tui::screens::{Ctx, Screen};
 
+/// An unfinished session offered on the home screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Continue {
+    pub id: String,
+    /// What the session is about, where it stands and how long ago it changed.
+    pub text: String,
+}
+
+/// Home shows at most this many sessions to continue.
+const MAX_CONTINUE: usize = 3;
+
+/// The newest unfinished sessions, for the home screen.
+#[must_use]
+pub fn continues(store: &Store, lang: crate::lang::Lang) -> Vec<Continue> {
+    let now = clock::now();
+    store
+        .list(now)
+        .sessions
+        .into_iter()
+        .filter(|s| !s.status.finished())
+        .take(MAX_CONTINUE)
+        .map(|s| Continue {
+            text: format!(
+                "{} — {}, {}",
+                s.title,
+                s.stands(lang),
+                clock::ago(s.updated, now, lang)
+            ),
+            id: s.id,
+        })
+        .collect()
+}
+
+/// Opens saved session `id` in a session screen on top of the app, saved as it changes.
+pub fn open(app: &mut crate::tui::App, store: &Store, id: &str) -> Result<(), String> {
+    let saved = store.load(id).map_err(|e| format!("{e:#}"))?;
+    let resumed = convert::replay(&app.cx.catalog, &saved)?;
+    push(app, resumed, saved)
+}
+
+/// Puts a replayed session on screen; says so when its guide changed since.
+pub fn push(
+    app: &mut crate::tui::App,
+    resumed: convert::Resumed,
+    saved: Saved,
+) -> Result<(), String> {
+    let (guide, walk) = to_walk(&app.cx.catalog, &resumed.session).ok_or_else(|| {
+        "this session crosses guides; continue it with `tshoot resume` on a plain terminal"
+            .to_owned()
+    })?;
+    if resumed.changed {
+        app.status = Some(crate::labels::Label::ResumedAt.text(app.cx.lang).to_owned());
+    }
+    let mut screen = crate::tui::screens::session::Session::new(guide, &app.cx);
+    screen.walk = walk;
+    app.stack.push(screen.into());
+    app.autosave = Autosave::resumed(app.stack.len() - 1, resumed.session, saved);
+    Ok(())
+}
+
 /// Which session screen is being saved, and its last save.
 #[derive(Debug, Default)]
 pub struct Autosave {
@@ -24,6 +84,8 @@ pub struct Autosave {
     last: Option<Session>,
     saved: Option<Saved>,
     warned: bool,
+    /// A saved session screen was closed: the home screen's list is out of date.
+    pub stale: bool,
 }
 
 impl Autosave {
@@ -36,6 +98,7 @@ impl Autosave {
             last: Some(session),
             saved: Some(saved),
             warned: false,
+            stale: false,
         }
     }
 
@@ -54,6 +117,7 @@ impl Autosave {
         let Some((depth, screen)) = found else {
             *self = Autosave {
                 warned: self.warned,
+                stale: self.stale || self.saved.is_some(),
                 ..Autosave::default()
             };
             return None;

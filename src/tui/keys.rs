@@ -32,11 +32,13 @@ pub enum Scope {
     Help,
     /// The overlay listing guide files that could not be loaded.
     Problems,
+    /// The known errors of a log file.
+    Triage,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -47,6 +49,7 @@ impl Scope {
         Scope::Search,
         Scope::Help,
         Scope::Problems,
+        Scope::Triage,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
@@ -69,6 +72,7 @@ impl Scope {
             Scope::Search => "search",
             Scope::Help => "help",
             Scope::Problems => "problems",
+            Scope::Triage => "triage",
         }
     }
 }
@@ -151,22 +155,22 @@ impl Binding {
 pub const HELP_ONLY: u8 = u8::MAX;
 
 use Scope::{
-    Escalation, Guide, Help, Home, Outcome, Problems, Question, Reference, Search, Solved,
+    Escalation, Guide, Help, Home, Outcome, Problems, Question, Reference, Search, Solved, Triage,
 };
 
 const SCREENS: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage,
 ];
 const BROWSE: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage,
 ];
 const OVERLAYS: &[Scope] = &[Help, Problems];
 const SESSION: &[Scope] = &[Question, Outcome, Solved, Escalation];
 const MOVING: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Help, Problems,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Help, Problems, Triage,
 ];
 const BROWSE_MOVING: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage,
 ];
 const ALL: &[Scope] = &Scope::ALL;
 
@@ -227,6 +231,20 @@ pub static BINDINGS: &[Binding] = &[
         label: ("open", "öppna"),
         scopes: &[Home, Reference, Search],
         priority: 1,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("open its checklist", "öppna dess checklista"),
+        scopes: &[Triage],
+        priority: 1,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Esc), Msg::Back)],
+        shown: "Esc",
+        label: ("stop reading, then back", "sluta läsa, sedan tillbaka"),
+        scopes: &[Triage],
+        priority: 3,
     },
     Binding {
         keys: &[

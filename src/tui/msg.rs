@@ -96,4 +96,6 @@ pub enum Effect {
     Export(String),
     /// Open this address in the browser.
     Open(String),
+    /// Reopen the saved session with this id.
+    Resume(String),
 }

@@ -192,6 +192,7 @@ where
     let panic_for_test = cfg!(debug_assertions) && std::env::var_os("TSHOOT_TEST_PANIC").is_some();
     let mut dirty = true;
     let mut batch = Vec::new();
+    let mut was_busy = false;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
             let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
@@ -206,7 +207,11 @@ where
             assert!(!panic_for_test, "TSHOOT_TEST_PANIC is set");
         }
         let Some(first) = events.next(Duration::from_millis(200))? else {
-            dirty = false;
+            // A screen working in the background (triage reading) is redrawn while idle,
+            // and once more after it finished.
+            let busy = app.busy();
+            dirty = busy || was_busy;
+            was_busy = busy;
             continue;
         };
         // Take everything already waiting, so the next frame shows all of it.
@@ -270,6 +275,11 @@ where
         {
             app.status = Some(problem);
         }
+        if std::mem::take(&mut app.autosave.stale)
+            && let Some(store) = &world.store
+        {
+            app.cx.continues = super::autosave::continues(store, app.cx.lang);
+        }
     }
     if !typed.is_empty() {
         app.update(Msg::Paste(typed));
@@ -296,6 +306,16 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
                 Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
                 Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),
             });
+        }
+        Effect::Resume(id) => {
+            let opened = world
+                .store
+                .as_ref()
+                .ok_or_else(|| "no folder for saved sessions".to_owned())
+                .and_then(|store| super::autosave::open(app, store, &id));
+            if let Err(problem) = opened {
+                app.status = Some(problem);
+            }
         }
         Effect::Open(url) => {
             if world.browser {

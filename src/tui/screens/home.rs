@@ -1,5 +1,6 @@
-//! The home screen: the guides, one row each, the selected one's summary below, and a
-//! line saying how many guide files could not be loaded (`p` lists them).
+//! The home screen: the unfinished saved sessions to continue ("Continue: … — step 2 of 4,
+//! 3 h ago"), then the guides, one row each, the selected one's summary below, and a line
+//! saying how many guide files could not be loaded (`p` lists them).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -11,7 +12,7 @@ use crate::labels::Label;
 use crate::tui::keys::Scope;
 use crate::tui::layout::list::ListView;
 use crate::tui::layout::text::{guide_text, item, plain, truncate, width};
-use crate::tui::msg::Msg;
+use crate::tui::msg::{Effect, Msg};
 
 /// The guides list.
 #[derive(Debug, Default)]
@@ -20,10 +21,15 @@ pub struct Home {
 }
 
 impl Home {
-    /// The selected guide's index.
+    /// The selected row: the sessions to continue come first, then the guides.
     #[must_use]
     pub fn selected(&self) -> usize {
         self.list.selected()
+    }
+
+    /// The selected guide's index, when a guide is selected.
+    fn guide(&self, cx: &Ctx) -> Option<usize> {
+        self.selected().checked_sub(cx.continues.len())
     }
 }
 
@@ -52,9 +58,14 @@ impl View for Home {
     }
 
     fn update(&mut self, msg: Msg, cx: &mut Ctx) -> Nav {
-        let len = cx.catalog.guides.len();
+        let len = cx.continues.len() + cx.catalog.guides.len();
         match msg {
-            Msg::Enter if self.selected() < len => Nav::push(GuidePage::new(self.selected())),
+            Msg::Enter if self.selected() < cx.continues.len() => {
+                Nav::Effect(Effect::Resume(cx.continues[self.selected()].id.clone()))
+            }
+            Msg::Enter if self.selected() < len => {
+                Nav::push(GuidePage::new(self.selected() - cx.continues.len()))
+            }
             Msg::Problems if failed_files(cx) > 0 => Nav::push(Problems::default()),
             Msg::Click { x, y } => {
                 if let Some(i) = self.list.hit(x, y) {
@@ -98,7 +109,9 @@ impl View for Home {
         };
         // The summary takes a few rows when the screen has them.
         let detail_rows = if area.height >= 14 { 5 } else { 0 };
-        let list_rows = u16::try_from(guides.len().max(1)).unwrap_or(u16::MAX);
+        let continues = &cx.continues;
+        let rows = continues.len() + guides.len();
+        let list_rows = u16::try_from(rows.max(1)).unwrap_or(u16::MAX);
         let [heading, notice_area, list, _, detail] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(u16::try_from(notice.len()).unwrap_or(u16::MAX)),
@@ -109,13 +122,17 @@ impl View for Home {
         .areas(area);
         Line::styled(Label::Guides.text(lang), theme.heading).render(heading, buf);
         Paragraph::new(notice).render(notice_area, buf);
-        if guides.is_empty() {
+        if rows == 0 {
             Line::raw(Label::NoGuides.text(lang)).render(list, buf);
             return;
         }
         self.list
-            .render(guides.len(), list, buf, theme.selected, |i, w| {
-                let guide = &guides[i];
+            .render(rows, list, buf, theme.selected, |i, w| {
+                if let Some(entry) = continues.get(i) {
+                    let text = format!("{}: {}", Label::Continue.text(lang), entry.text);
+                    return Text::from(Line::styled(truncate(&text, usize::from(w)), theme.strong));
+                }
+                let guide = &guides[i - continues.len()];
                 let mut info = format!("  {}", Label::errors(guide.errors.len(), lang));
                 if !guide.languages.is_empty() {
                     info.push_str(" · ");
@@ -130,7 +147,7 @@ impl View for Home {
                 ]))
             });
         if detail.height > 0
-            && let Some(guide) = guides.get(self.selected())
+            && let Some(guide) = self.guide(cx).and_then(|g| guides.get(g))
         {
             let mut about = Vec::new();
             if let Some(summary) = &guide.summary {

@@ -27,6 +27,8 @@ pub struct Ctx {
     /// Colours, or attributes only (`NO_COLOR`).
     pub theme: Theme,
     pub searcher: Searcher,
+    /// Unfinished saved sessions the home screen offers to continue, newest first.
+    pub continues: Vec<super::autosave::Continue>,
 }
 
 /// Which panel of a two-panel screen has the keys.
@@ -83,6 +85,11 @@ pub trait View {
     fn overlay(&self) -> bool {
         false
     }
+    /// Whether the screen changes without input (work in the background), so the loop
+    /// must redraw it while idle.
+    fn busy(&self) -> bool {
+        false
+    }
 }
 
 macro_rules! screens {
@@ -137,4 +144,6 @@ screens! {
     Help => help::Help,
     /// The overlay of guide files that could not be loaded.
     Problems => problems::Problems,
+    /// The known errors of a log file, read in the background.
+    Triage => triage::Triage,
 }

@@ -1,0 +1,151 @@
+//! The triage screen on a `TestBackend`: snapshots of a finished triage (80×24, 40×12,
+//! 120×40), Enter opening the most frequent error's checklist, and Esc stopping a read that
+//! would never end (a FIFO kept open) with what was found still shown.
+#![cfg(unix)]
+
+use std::io::Write;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tshoot::guide::catalog::{Catalog, Source};
+use tshoot::lang::Lang;
+use tshoot::session::At;
+use tshoot::triage::Input;
+use tshoot::tui::screens::triage::Triage;
+use tshoot::tui::{App, Screen};
+
+/// The app with a triage of `input` on top, once reading has ended (or after `wait`).
+fn triage_app(input: Input, wait: bool) -> App {
+    let mut app = App::new(Catalog::load(&[Source::Builtin]), Lang::En);
+    app.cx.theme = tshoot::tui::theme::Theme::plain();
+    let screen = Triage::start(vec![input], None, &app.cx);
+    if wait {
+        assert!(screen.wait(Duration::from_secs(20)), "reading ends");
+    }
+    app.stack.push(screen.into());
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some(msg) = app.map(&event) {
+        app.update(msg);
+    }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draws");
+    terminal.backend().to_string()
+}
+
+/// A fixture path relative to the package root (the tests' working folder), so that
+/// snapshots name the file as a person would type it.
+fn mixed() -> Input {
+    Input::File("tests/fixtures/triage/mixed.log".into())
+}
+
+#[test]
+fn snapshots_of_a_finished_triage() {
+    let mut app = triage_app(mixed(), true);
+    for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+        insta::assert_snapshot!(format!("triage_done_{w}x{h}"), draw(&mut app, w, h));
+    }
+}
+
+#[test]
+fn enter_opens_the_checklist_of_the_selected_error() {
+    let mut app = triage_app(mixed(), true);
+    let screen = draw(&mut app, 80, 24);
+    // Most frequent first, each with its count.
+    let first = screen.lines().nth(3).expect("a first error");
+    assert!(
+        first.contains("3 ") && first.contains("Missing connector"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Enter);
+    let Screen::Session(s) = app.top() else {
+        panic!("a session is open")
+    };
+    let guide = &app.cx.catalog.guides[s.guide];
+    assert_eq!(
+        s.walk.at,
+        At::Outcome(
+            guide
+                .errors
+                .iter()
+                .position(|e| e.id == "missing-connector")
+                .expect("known")
+        )
+    );
+    // Down, Enter: the second error, the rate limit.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let Screen::Session(s) = app.top() else {
+        panic!("a session is open")
+    };
+    let guide = &app.cx.catalog.guides[s.guide];
+    let At::Outcome(e) = s.walk.at else {
+        panic!("an outcome")
+    };
+    assert_eq!(guide.errors[e].id, "servicenow-rate-problem");
+}
+
+#[test]
+fn esc_stops_an_endless_read_and_keeps_what_was_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("live.log");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let writer_path = fifo.clone();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let writer = std::thread::spawn(move || {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(writer_path)
+            .expect("open fifo");
+        f.write_all(b"2024-05-01T10:00:00Z ERROR User Not Authenticated\n")
+            .expect("write");
+        f.flush().expect("flush");
+        // Keep the pipe open until the test is over: the read never ends by itself.
+        let _ = done_rx.recv_timeout(Duration::from_secs(30));
+    });
+    let mut app = triage_app(Input::File(fifo), false);
+    let Screen::Triage(t) = app.top() else {
+        panic!("triage on top")
+    };
+    let start = std::time::Instant::now();
+    while t.errors() == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the line is found while the pipe is open"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!t.done());
+    assert!(draw(&mut app, 80, 24).contains("(Esc stops)"));
+    key(&mut app, KeyCode::Esc);
+    let Screen::Triage(t) = app.top() else {
+        panic!("Esc stops reading, the screen stays")
+    };
+    assert!(t.wait(Duration::from_secs(5)), "reading stops");
+    assert_eq!(t.errors(), 1);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("1 lines, 0.0 MB — stopped"), "{screen}");
+    assert!(screen.contains("User not authenticated"), "{screen}");
+    // A second Esc goes back home.
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top(), Screen::Home(_)));
+    drop(done_tx);
+    writer.join().expect("writer ends");
+}
