@@ -74,6 +74,8 @@ pub enum Label {
     MessageCount,
     ShowErrorOf,
     GraphOf,
+    GraphRelated,
+    GraphSeeAbove,
     // Saved sessions and the plain walk.
     SavedSessions,
     NoSessions,
@@ -182,6 +184,11 @@ impl Label {
                 "Show an error with: tshoot show",
                 "Visa ett fel med: tshoot show",
             ),
+            Label::GraphRelated => (
+                "Related (what to try next when a fix did not help)",
+                "Relaterat (vad du kan prova när en åtgärd inte hjälpte)",
+            ),
+            Label::GraphSeeAbove => ("see above", "se ovan"),
             Label::GraphOf => (
                 "Draw the tree with: tshoot graph",
                 "Rita trädet med: tshoot graph",

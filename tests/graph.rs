@@ -379,3 +379,33 @@ fn the_readme_mermaid_block_is_the_commands_output() {
         "regenerate the README block with `tshoot graph itsmc-dashboard-errors --format mermaid`"
     );
 }
+
+#[test]
+fn the_committed_pictures_show_the_current_trees() {
+    // The SVGs in assets/ are drawn by `tshoot graph ID --format dot | dot -Tsvg`; a guide
+    // edit that adds or renames a node must redraw them.
+    for id in BUILTIN {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/graph-{id}.svg"));
+        let svg = std::fs::read_to_string(&path).expect("picture exists");
+        let texts: Vec<String> = svg
+            .split("<text ")
+            .skip(1)
+            .filter_map(|t| Some(xml_unescape(t.split_once('>')?.1.split_once("</text>")?.0)))
+            .collect();
+        let g = model(id, Lang::En);
+        for node in &g.nodes {
+            assert!(
+                texts.iter().any(|t| t == &format!("({})", node.key)),
+                "{}: `{}` is not in the picture; redraw it",
+                path.display(),
+                node.key
+            );
+        }
+        assert_eq!(
+            svg.matches("class=\"node\"").count(),
+            g.nodes.len(),
+            "{}: redraw it",
+            path.display()
+        );
+    }
+}

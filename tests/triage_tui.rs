@@ -149,3 +149,49 @@ fn esc_stops_an_endless_read_and_keeps_what_was_found() {
     drop(done_tx);
     writer.join().expect("writer ends");
 }
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn t_on_home_asks_for_a_path_and_reads_it() {
+    let mut app = App::new(Catalog::load(&[Source::Builtin]), Lang::En);
+    app.cx.theme = tshoot::tui::theme::Theme::plain();
+    key(&mut app, KeyCode::Char('t'));
+    assert!(matches!(app.top(), Screen::TriagePrompt(_)));
+    // `q` and `t` are typed into the field, not obeyed.
+    typed(&mut app, "tests/fixtures/triage/nope.log");
+    key(&mut app, KeyCode::Enter);
+    let Screen::TriagePrompt(p) = app.top() else {
+        panic!("the prompt stays")
+    };
+    assert_eq!(p.path(), "tests/fixtures/triage/nope.log");
+    let screen = draw(&mut app, 80, 24);
+    assert!(
+        screen.contains("cannot read tests/fixtures/triage/nope.log"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("triage_prompt_problem_80x24", screen);
+    for _ in 0.."nope.log".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "mixed.log");
+    insta::assert_snapshot!("triage_prompt_40x12", draw(&mut app, 40, 12));
+    key(&mut app, KeyCode::Enter);
+    // The prompt is replaced by the triage: Esc from it goes home.
+    assert_eq!(app.stack.len(), 2);
+    let Screen::Triage(t) = app.top() else {
+        panic!("the triage opens")
+    };
+    assert!(t.wait(Duration::from_secs(20)));
+    assert_eq!(t.errors(), 3);
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top(), Screen::Home(_)));
+    // Esc on the prompt cancels it.
+    key(&mut app, KeyCode::Char('t'));
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top(), Screen::Home(_)));
+}

@@ -63,6 +63,8 @@ pub struct Edge {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Graph {
     pub guide: String,
+    /// The language of the labels (and of the text tree's own words).
+    pub lang: Lang,
     pub title: String,
     /// Index of the first question in `nodes`.
     pub start: usize,
@@ -140,6 +142,7 @@ impl Graph {
         }
         Graph {
             guide: guide.id.clone(),
+            lang,
             title: label(&guide.title, lang),
             start: guide.start,
             nodes,

@@ -11,6 +11,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::{Graph, Kind, Style as EdgeStyle};
+use crate::labels::Label;
 
 /// One line of guide text: the tree's own line breaks are the only ones.
 fn one_line(s: &str) -> String {
@@ -55,7 +56,11 @@ impl Tree<'_> {
             node.key
         );
         if again && node.kind == Kind::Question {
-            let _ = write!(self.out, " (see above)");
+            let _ = write!(
+                self.out,
+                " ({})",
+                Label::GraphSeeAbove.text(self.graph.lang)
+            );
         }
         let _ = writeln!(self.out, "{DIM:#}");
     }
@@ -118,10 +123,9 @@ pub fn render(graph: &Graph) -> String {
         .filter(|e| e.style == EdgeStyle::Related)
         .collect();
     if !related.is_empty() {
-        let _ = writeln!(
-            tree.out,
-            "\n{bold}Related{bold:#} {DIM}(what to try next when a fix did not help){DIM:#}"
-        );
+        let heading = Label::GraphRelated.text(graph.lang);
+        let (word, rest) = heading.split_once(' ').unwrap_or((heading, ""));
+        let _ = writeln!(tree.out, "\n{bold}{word}{bold:#} {DIM}{rest}{DIM:#}");
         let width = related
             .iter()
             .map(|e| graph.nodes[e.from].key.chars().count())

@@ -130,6 +130,10 @@ impl App {
         match top.view_mut().update(msg, &mut self.cx) {
             Nav::Stay => {}
             Nav::Push(screen) => self.stack.push(*screen),
+            Nav::Replace(screen) => {
+                self.pop();
+                self.stack.push(*screen);
+            }
             Nav::Effect(effect) => return Some(effect),
             Nav::Pop => self.pop(),
             Nav::Pass => {

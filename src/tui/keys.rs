@@ -34,11 +34,13 @@ pub enum Scope {
     Problems,
     /// The known errors of a log file.
     Triage,
+    /// The field asking which log file to triage.
+    TriagePrompt,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 12] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -50,12 +52,13 @@ impl Scope {
         Scope::Help,
         Scope::Problems,
         Scope::Triage,
+        Scope::TriagePrompt,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
     #[must_use]
     pub fn typing(self) -> bool {
-        self == Scope::Search
+        matches!(self, Scope::Search | Scope::TriagePrompt)
     }
 
     /// The scope's name in the README table.
@@ -73,6 +76,7 @@ impl Scope {
             Scope::Help => "help",
             Scope::Problems => "problems",
             Scope::Triage => "triage",
+            Scope::TriagePrompt => "triage path",
         }
     }
 }
@@ -156,6 +160,7 @@ pub const HELP_ONLY: u8 = u8::MAX;
 
 use Scope::{
     Escalation, Guide, Help, Home, Outcome, Problems, Question, Reference, Search, Solved, Triage,
+    TriagePrompt,
 };
 
 const SCREENS: &[Scope] = &[
@@ -173,6 +178,8 @@ const BROWSE_MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage,
 ];
 const ALL: &[Scope] = &Scope::ALL;
+/// Scopes with a text field.
+const FIELDS: &[Scope] = &[Search, TriagePrompt];
 
 /// The key table, in the order the footer, the overlay and the README show it.
 pub static BINDINGS: &[Binding] = &[
@@ -281,11 +288,32 @@ pub static BINDINGS: &[Binding] = &[
         priority: 1,
     },
     Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("read this file", "läs filen"),
+        scopes: &[TriagePrompt],
+        priority: 1,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Esc), Msg::Back)],
+        shown: "Esc",
+        label: ("cancel", "avbryt"),
+        scopes: &[TriagePrompt],
+        priority: 3,
+    },
+    Binding {
         keys: &[(Key::Char('p'), Msg::Problems)],
         shown: "p",
         label: ("load problems", "inläsningsproblem"),
         scopes: &[Home],
         priority: 3,
+    },
+    Binding {
+        keys: &[(Key::Char('t'), Msg::OpenTriage)],
+        shown: "t",
+        label: ("triage a log file", "granska en loggfil"),
+        scopes: &[Home],
+        priority: 8,
     },
     Binding {
         keys: &[(Key::Char('o'), Msg::OpenLink)],
@@ -364,7 +392,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         shown: "← →",
         label: ("move the cursor", "flytta markören"),
-        scopes: &[Search],
+        scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
@@ -376,7 +404,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         shown: "Home End C-a C-e",
         label: ("start, end of the field", "fältets början, slut"),
-        scopes: &[Search],
+        scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
@@ -388,7 +416,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         shown: "M-b M-f C-← C-→",
         label: ("a word left, right", "ett ord vänster, höger"),
-        scopes: &[Search],
+        scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
@@ -398,7 +426,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         shown: "⌫ Del",
         label: ("delete a character", "radera ett tecken"),
-        scopes: &[Search],
+        scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
@@ -408,7 +436,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         shown: "C-w C-u",
         label: ("delete a word, to the start", "radera ett ord, till början"),
-        scopes: &[Search],
+        scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
@@ -425,7 +453,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Key::Code(KeyCode::F(1)), Msg::Help)],
         shown: "F1",
         label: ("help", "hjälp"),
-        scopes: &[Search],
+        scopes: FIELDS,
         priority: 0,
     },
     Binding {

@@ -18,6 +18,8 @@ pub enum Msg {
     Problems,
     /// Open the search screen.
     OpenSearch,
+    /// Ask for a log file to triage.
+    OpenTriage,
     /// Move the selection one up.
     Up,
     /// Move the selection one down.

@@ -192,9 +192,11 @@ where
     let panic_for_test = cfg!(debug_assertions) && std::env::var_os("TSHOOT_TEST_PANIC").is_some();
     let mut dirty = true;
     let mut batch = Vec::new();
-    let mut was_busy = false;
+    // Whether the last frame was drawn while a screen was still working.
+    let mut drawn_busy = false;
     while !stop.load(Ordering::Relaxed) {
         if dirty {
+            drawn_busy = app.busy();
             let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
             if world.hyperlinks {
                 let segments = links::segments(frame.buffer, &app.links());
@@ -208,10 +210,8 @@ where
         }
         let Some(first) = events.next(Duration::from_millis(200))? else {
             // A screen working in the background (triage reading) is redrawn while idle,
-            // and once more after it finished.
-            let busy = app.busy();
-            dirty = busy || was_busy;
-            was_busy = busy;
+            // until a frame has been drawn from its finished state.
+            dirty = app.busy() || drawn_busy;
             continue;
         };
         // Take everything already waiting, so the next frame shows all of it.

@@ -67,6 +67,7 @@ impl View for Home {
                 Nav::push(GuidePage::new(self.selected() - cx.continues.len()))
             }
             Msg::Problems if failed_files(cx) > 0 => Nav::push(Problems::default()),
+            Msg::OpenTriage => Nav::push(super::triage_prompt::TriagePrompt::default()),
             Msg::Click { x, y } => {
                 if let Some(i) = self.list.hit(x, y) {
                     self.list.select(i, len);

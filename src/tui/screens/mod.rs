@@ -48,6 +48,8 @@ pub enum Nav {
     Push(Box<Screen>),
     /// Close this screen, back to the one below.
     Pop,
+    /// Close this screen and open this one in its place.
+    Replace(Box<Screen>),
     /// Work for the loop.
     Effect(Effect),
     /// The screen does not use this message; the router's default applies (`Back` pops).
@@ -146,4 +148,6 @@ screens! {
     Problems => problems::Problems,
     /// The known errors of a log file, read in the background.
     Triage => triage::Triage,
+    /// The overlay asking which log file to triage.
+    TriagePrompt => triage_prompt::TriagePrompt,
 }
