@@ -51,6 +51,11 @@ pub enum Label {
     ReportEscalated,
     ReportInProgress,
     ReportStepsDone,
+    // Sessions started from search or the reference, and where they go next.
+    FromSearch,
+    FromReference,
+    NextIfNotFixed,
+    ThenEscalation,
     KeyMove,
     KeyOpen,
     KeyBack,
@@ -156,6 +161,10 @@ impl Label {
             Label::ReportFixedBy => ("Fixed by the steps for", "Löst med stegen för"),
             Label::ReportEscalated => ("Not fixed; escalated.", "Inte löst; eskalerat."),
             Label::ReportInProgress => ("In progress.", "Pågår."),
+            Label::FromSearch => ("from search", "från sökningen"),
+            Label::FromReference => ("from the reference", "från felreferensen"),
+            Label::NextIfNotFixed => ("If not fixed, next", "Om inte löst, härnäst"),
+            Label::ThenEscalation => ("then escalation", "sedan eskalering"),
             Label::ReportStepsDone => (
                 "{done} of {total} steps done",
                 "{done} av {total} steg gjorda",

@@ -72,3 +72,27 @@ fn building_on_several_threads_gives_the_same_index() {
         }
     }
 }
+
+/// The index is plain data: written out and read back (with postcard, as the guide cache
+/// does), it answers
+/// every query as the one built.
+#[test]
+fn a_serialised_index_answers_as_the_one_built() {
+    let catalog = tshoot::guide::catalog::Catalog::load(&[tshoot::guide::catalog::Source::Builtin]);
+    let built = Index::new(&catalog);
+    let bytes = postcard::to_stdvec(&built).expect("serialises");
+    let read: Index = postcard::from_bytes(&bytes).expect("deserialises");
+    for query in [
+        "Could not create/update work item for alert CPU-High. ITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.",
+        "varför får jag två incidenter för en avisering?",
+        "åtgärderna misslyckades",
+        "AccesToken",
+        "kernel panic",
+    ] {
+        assert_eq!(
+            search::search(&built, query),
+            search::search(&read, query),
+            "{query}"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
-use tshoot::session::At;
+use tshoot::session::{ErrorRef, Place};
 use tshoot::triage::Input;
 use tshoot::tui::screens::triage::Triage;
 use tshoot::tui::{App, Screen};
@@ -71,16 +71,9 @@ fn enter_opens_the_checklist_of_the_selected_error() {
     let Screen::Session(s) = app.top() else {
         panic!("a session is open")
     };
-    let guide = &app.cx.catalog.guides[s.guide];
     assert_eq!(
-        s.walk.at,
-        At::Outcome(
-            guide
-                .errors
-                .iter()
-                .position(|e| e.id == "missing-connector")
-                .expect("known")
-        )
+        s.session.at(),
+        &Place::Outcome(ErrorRef::new("itsmc-dashboard-errors", "missing-connector"))
     );
     // Down, Enter: the second error, the rate limit.
     key(&mut app, KeyCode::Esc);
@@ -89,11 +82,10 @@ fn enter_opens_the_checklist_of_the_selected_error() {
     let Screen::Session(s) = app.top() else {
         panic!("a session is open")
     };
-    let guide = &app.cx.catalog.guides[s.guide];
-    let At::Outcome(e) = s.walk.at else {
+    let Place::Outcome(e) = s.session.at() else {
         panic!("an outcome")
     };
-    assert_eq!(guide.errors[e].id, "servicenow-rate-problem");
+    assert_eq!(e.error, "servicenow-rate-problem");
 }
 
 #[test]

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::guide::{Guide, Next};
 use tshoot::lang::Lang;
-use tshoot::session::At;
+use tshoot::session::{ErrorRef, NodeRef, Place};
 use tshoot::tui::terminal::{Events, World, event_loop};
 use tshoot::tui::{App, Screen};
 
@@ -58,28 +58,53 @@ fn press(app: &mut App, script: &str) -> bool {
     false
 }
 
-fn at(app: &App) -> At {
+fn at(app: &App) -> Place {
     match app.top() {
-        Screen::Session(s) => s.walk.at.clone(),
+        Screen::Session(s) => s.session.at().clone(),
         other => panic!("not in a walk: {other:?}"),
     }
 }
 
-/// The answer numbers (1-based) that lead from the start to `error`, shortest first.
-fn path_to(guide: &Guide, error: usize) -> Vec<usize> {
+fn dash(error: &str) -> Place {
+    Place::Outcome(ErrorRef::new("itsmc-dashboard-errors", error))
+}
+
+fn dash_question(node: &str) -> Place {
+    Place::Question(NodeRef::new("itsmc-dashboard-errors", node))
+}
+
+/// The answer numbers (1-based) that lead from the start to `error` within its guide,
+/// shortest first; `None` when only another guide's answers lead to it.
+fn path_to(guide: &Guide, error: usize) -> Option<Vec<usize>> {
+    path_to_answer(guide, |next| *next == Next::Error(error))
+}
+
+/// The answer numbers (1-based) from the start to the first answer whose target `wanted`
+/// accepts, that answer included, staying in the guide.
+fn path_to_answer(guide: &Guide, wanted: impl Fn(&Next) -> bool) -> Option<Vec<usize>> {
     let mut queue = VecDeque::from([(guide.start, Vec::new())]);
     while let Some((node, path)) = queue.pop_front() {
         for (i, answer) in guide.nodes[node].answers.iter().enumerate() {
             let mut next_path = path.clone();
             next_path.push(i + 1);
-            match answer.next {
-                Next::Error(e) if e == error => return next_path,
-                Next::Node(n) => queue.push_back((n, next_path)),
-                Next::Error(_) | Next::OtherError { .. } | Next::OtherGuide { .. } => {}
+            if wanted(&answer.next) {
+                return Some(next_path);
+            }
+            if let Next::Node(n) = answer.next
+                && next_path.len() < 8
+            {
+                queue.push_back((n, next_path));
             }
         }
     }
-    panic!("error {error} unreachable");
+    None
+}
+
+fn numbers(path: &[usize]) -> String {
+    path.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -87,13 +112,16 @@ fn the_tree_leads_to_every_itsmc_error_by_number_keys() {
     let catalog = Catalog::load(&[Source::Builtin]);
     for (g, guide) in catalog.guides.iter().enumerate() {
         for e in 0..guide.errors.len() {
+            let Some(path) = path_to(guide, e) else {
+                continue;
+            };
             let mut app = app();
             let down = "<down> ".repeat(g);
-            let answers: Vec<String> = path_to(guide, e).iter().map(ToString::to_string).collect();
+            let answers: Vec<String> = path.iter().map(ToString::to_string).collect();
             press(&mut app, &format!("{down}<enter> 1 {}", answers.join(" ")));
             assert_eq!(
                 at(&app),
-                At::Outcome(e),
+                Place::Outcome(ErrorRef::new(&guide.id, &guide.errors[e].id)),
                 "{}/{}",
                 guide.id,
                 guide.errors[e].id
@@ -106,21 +134,22 @@ fn the_tree_leads_to_every_itsmc_error_by_number_keys() {
 fn back_jump_and_rebranch_keep_the_breadcrumb_equal_to_the_path() {
     let mut app = app();
     press(&mut app, "<enter> 1 1 6");
-    assert_eq!(at(&app), At::Outcome(5)); // missing-connector
+    assert_eq!(at(&app), dash("missing-connector"));
     press(&mut app, "b");
-    assert!(matches!(at(&app), At::Question(1)));
+    assert_eq!(at(&app), dash_question("status-message"));
     // Jump through the breadcrumb to the first question and choose differently.
     press(&mut app, "<tab> <up> <enter> 2");
-    assert_eq!(at(&app), At::Outcome(6)); // lack-of-connection-details
+    assert_eq!(at(&app), dash("lack-of-connection-details"));
     let Screen::Session(s) = app.top() else {
         unreachable!()
     };
-    assert_eq!(s.walk.path.len(), 1);
+    assert_eq!(s.session.path().len(), 1);
     press(&mut app, "r");
-    assert!(matches!(at(&app), At::Question(0)));
+    assert_eq!(at(&app), dash_question("where-seen"));
     press(&mut app, "<bs> <bs>");
-    assert!(
-        matches!(at(&app), At::Question(0)),
+    assert_eq!(
+        at(&app),
+        dash_question("where-seen"),
         "nothing before the first question"
     );
 }
@@ -129,8 +158,11 @@ fn back_jump_and_rebranch_keep_the_breadcrumb_equal_to_the_path() {
 fn ticks_survive_going_back_and_forth() {
     let mut app = app();
     press(&mut app, "<enter> 1 1 6 <space> <down> <down> <space>");
+    let missing = ErrorRef::new("itsmc-dashboard-errors", "missing-connector");
     let ticks = |app: &App| match app.top() {
-        Screen::Session(s) => (0..5).map(|i| s.walk.ticked(5, i)).collect::<Vec<_>>(),
+        Screen::Session(s) => (0..5)
+            .map(|i| s.session.is_ticked(&missing, i))
+            .collect::<Vec<_>>(),
         _ => unreachable!(),
     };
     assert_eq!(ticks(&app), [true, false, true, false, false]);
@@ -140,56 +172,187 @@ fn ticks_survive_going_back_and_forth() {
     assert_eq!(ticks(&app), [false, false, true, false, false]);
 }
 
-#[test]
-fn not_fixed_goes_to_the_next_candidates_then_escalation() {
-    let catalog = Catalog::load(&[Source::Builtin]);
-    let guide = &catalog.guides[0];
-    let mut app = app();
-    press(&mut app, "<enter> 1 1 6");
-    // First the error's related errors in this guide, then the others the question offered.
-    press(&mut app, "n");
-    assert_eq!(
-        at(&app),
-        At::Outcome(
-            guide
-                .errors
-                .iter()
-                .position(|e| e.id == "lack-of-connection-details")
-                .expect("exists")
-        )
-    );
-    let mut seen = 1;
-    while matches!(at(&app), At::Outcome(_)) {
-        press(&mut app, "n");
-        seen += 1;
-        assert!(seen < 20, "the candidates never end");
-    }
-    assert_eq!(at(&app), At::Escalation);
-    let Screen::Session(session) = app.top() else {
-        unreachable!()
+/// The errors a session offered, in order, after the first outcome.
+fn tried_titles(app: &App) -> Vec<String> {
+    let Screen::Session(s) = app.top() else {
+        panic!("not in a session")
     };
-    let walk = &session.walk;
-    // The first outcome, its related error, and the seven others the status question offered
-    // (the six other messages and its "none of these" catch-all).
-    let mut tried: Vec<&str> = walk
-        .tried
-        .iter()
-        .map(|&e| guide.errors[e].id.as_str())
-        .collect();
-    assert_eq!(tried.len(), 9);
-    tried.sort_unstable();
-    tried.dedup();
-    assert_eq!(tried.len(), 9, "no error offered twice");
-    assert!(
-        !tried.contains(&"ip-restrictions"),
-        "not reachable from the status question"
-    );
-    press(&mut app, "r 2 y");
-    assert_eq!(at(&app), At::Solved(6));
+    s.session.tried().iter().map(ToString::to_string).collect()
 }
 
 #[test]
-fn a_pasted_message_opens_its_reference_entry() {
+fn after_429_not_fixed_reaches_escalation_after_its_related_errors_only() {
+    let mut app = app();
+    let guide = app
+        .cx
+        .catalog
+        .guide("itsmc-dashboard-errors")
+        .expect("built in");
+    let rate = guide.error("servicenow-rate-problem").expect("exists");
+    let path: Vec<String> = path_to(
+        guide,
+        guide
+            .errors
+            .iter()
+            .position(|e| e.id == rate.id)
+            .expect("exists"),
+    )
+    .expect("answers lead to it")
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    let related = rate.related.len();
+    let _ = guide;
+    press(&mut app, &format!("<enter> 1 {}", path.join(" ")));
+    assert_eq!(at(&app), dash("servicenow-rate-problem"));
+    let mut presses = 0;
+    while matches!(at(&app), Place::Outcome(_)) {
+        press(&mut app, "n");
+        presses += 1;
+        assert!(presses <= related + 1, "more than its related errors");
+    }
+    assert_eq!(at(&app), Place::Escalation);
+    // None of the other status messages, which the person said they do not see.
+    for tried in tried_titles(&app).iter().skip(1) {
+        for other in [
+            "unexpected-response",
+            "exception-update-failure",
+            "problem-sending-a-request",
+            "invalid-refresh-token",
+            "missing-connector",
+            "authentication",
+        ] {
+            assert_ne!(tried, &format!("itsmc-dashboard-errors/{other}"));
+        }
+    }
+    let screen = screen_text(&mut app, 80, 24);
+    assert!(screen.contains("Nothing helped"), "{screen}");
+}
+
+#[test]
+fn no_work_items_then_not_fixed_offers_the_dashboard_errors_in_related_order() {
+    let mut app = app();
+    // The troubleshooting guide: no work items appear, and none of the narrower causes.
+    let trouble = app
+        .cx
+        .catalog
+        .guide("itsmc-troubleshooting")
+        .expect("built in");
+    let error = trouble
+        .errors
+        .iter()
+        .position(|e| e.id == "work-items-not-created")
+        .expect("exists");
+    let path = numbers(&path_to(trouble, error).expect("answers lead to it"));
+    press(&mut app, &format!("<down> <enter> 1 {path}"));
+    assert_eq!(
+        at(&app),
+        Place::Outcome(ErrorRef::new(
+            "itsmc-troubleshooting",
+            "work-items-not-created"
+        ))
+    );
+    let (_, entry) = ErrorRef::new("itsmc-troubleshooting", "work-items-not-created")
+        .find(&app.cx.catalog)
+        .expect("built in");
+    let related: Vec<String> = entry
+        .related
+        .iter()
+        .filter_map(|r| match r {
+            tshoot::guide::Related::Other { guide, error, .. } => Some(format!("{guide}/{error}")),
+            tshoot::guide::Related::Local(_) => None,
+        })
+        .collect();
+    let related_count = entry.related.len();
+    assert!(!related.is_empty(), "its related dashboard errors");
+    let mut offered = Vec::new();
+    while matches!(at(&app), Place::Outcome(_)) {
+        press(&mut app, "n");
+        if let Place::Outcome(e) = at(&app) {
+            offered.push(e.to_string());
+        }
+        assert!(offered.len() <= related_count);
+    }
+    assert!(
+        !offered.iter().any(|e| e.ends_with("/duplicate-work-items")),
+        "the opposite symptom: {offered:?}"
+    );
+    let dashboard: Vec<&String> = offered
+        .iter()
+        .filter(|e| e.starts_with("itsmc-dashboard-errors/"))
+        .collect();
+    let in_order: Vec<&String> = related.iter().filter(|r| dashboard.contains(r)).collect();
+    assert_eq!(dashboard, in_order, "in the author's order");
+    assert!(!dashboard.is_empty());
+}
+
+#[test]
+fn a_cross_guide_answer_crosses_and_a_jump_back_returns_across() {
+    let mut app = app();
+    let trouble = app
+        .cx
+        .catalog
+        .guide("itsmc-troubleshooting")
+        .expect("built in");
+    let path = path_to_answer(
+        trouble,
+        |next| matches!(next, Next::OtherGuide { guide, .. } if guide == "itsmc-dashboard-errors"),
+    )
+    .expect("an answer goes on in the dashboard guide");
+    let crumbs_before = path.len();
+    press(&mut app, &format!("<down> <enter> 1 {}", numbers(&path)));
+    assert_eq!(at(&app), dash_question("where-seen"));
+    let screen = screen_text(&mut app, 80, 24);
+    assert!(
+        screen.contains("→ Connector status errors"),
+        "the breadcrumb shows the crossing:\n{screen}"
+    );
+    assert!(
+        screen.contains("Troubleshooting the ITSM Connector (ITSMC) → Connector"),
+        "{screen}"
+    );
+    press(&mut app, "1 1");
+    assert_eq!(at(&app), dash("unexpected-response"));
+    // Back across the crossing: the first crumb is the troubleshooting question.
+    let ups = "<up> ".repeat(crumbs_before + 1);
+    press(&mut app, &format!("<tab> {ups}<enter>"));
+    assert_eq!(
+        at(&app),
+        Place::Question(NodeRef::new("itsmc-troubleshooting", "what-goes-wrong"))
+    );
+    let Screen::Session(s) = app.top() else {
+        unreachable!()
+    };
+    assert!(s.session.path().is_empty());
+}
+
+/// The screen drawn at this size, as text.
+fn screen_text(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal
+        .draw(|f| f.render_widget(&mut *app, f.area()))
+        .expect("draws");
+    let buffer = terminal.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_pasted_message_becomes_a_session_that_ends_in_an_export_carrying_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let world = World {
+        sessions: Some(dir.path().join("sessions")),
+        browser: false,
+        hyperlinks: false,
+        suspend: false,
+        store: None,
+    };
     let mut app = app();
     press(&mut app, "/");
     assert!(app.typing());
@@ -203,19 +366,77 @@ fn a_pasted_message_opens_its_reference_entry() {
         search.hits[0].captures[0],
         ("alertName".to_owned(), "CPU-High".to_owned())
     );
+    // Enter starts a session at the hit's outcome, with the message and its values.
     press(&mut app, "<enter>");
-    let Screen::Reference(r) = app.top() else {
-        panic!("not in the reference")
-    };
-    assert_eq!(
-        app.cx.catalog.guides[r.guide].errors[r.selected()].id,
-        "missing-connector"
+    assert_eq!(at(&app), dash("missing-connector"));
+    let screen = screen_text(&mut app, 80, 24);
+    assert!(
+        screen.contains("from search “2024-11-03T08:15:22Z"),
+        "{screen}"
     );
-    // Esc goes back to the search, then clears it, then leaves it.
+    assert!(screen.contains("alertName = CPU-High"), "{screen}");
+    press(&mut app, "<space>");
+    while matches!(at(&app), Place::Outcome(_)) {
+        press(&mut app, "n");
+    }
+    assert_eq!(at(&app), Place::Escalation);
+    run_script(&mut app, &world, "e");
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
+        .expect("saved")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(saved.len(), 1, "{:?}", app.status);
+    let text = std::fs::read_to_string(saved[0].path()).expect("readable");
+    for expected in [
+        "- Started from: a search → Missing connector",
+        "## Your message",
+        "ITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.",
+        "- ` alertName ` = ` CPU-High `",
+        "- [x] ",
+        "Not fixed; escalated.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // The file is named after the time written inside it.
+    let name = saved[0].file_name().to_string_lossy().into_owned();
+    let stamp = name.trim_start_matches("tshoot-").trim_end_matches(".md");
+    let (date, time) = stamp.split_once('-').expect("date-time");
+    let written = format!(
+        "{}-{}-{} {}:{}:{}",
+        &date[..4],
+        &date[4..6],
+        &date[6..],
+        &time[..2],
+        &time[2..4],
+        &time[4..6]
+    );
+    assert!(
+        text.contains(&format!("- Exported: {written} +00:00")),
+        "{name}\n{text}"
+    );
+    // Esc leaves the session, back to the search, which it clears, then leaves.
     press(&mut app, "<esc>");
     assert!(matches!(app.top(), Screen::Search(s) if !s.query().is_empty()));
     press(&mut app, "<esc> <esc>");
     assert!(matches!(app.top(), Screen::Home(_)));
+}
+
+#[test]
+fn enter_on_a_reference_entry_starts_a_session_at_its_outcome() {
+    let mut app = app();
+    press(&mut app, "<enter> 2 <down> <enter>");
+    let Screen::Session(s) = app.top() else {
+        panic!("not in a session: {:?}", app.top())
+    };
+    let guide = &app.cx.catalog.guides[0];
+    assert_eq!(
+        s.session.at(),
+        &Place::Outcome(ErrorRef::new(&guide.id, &guide.errors[1].id))
+    );
+    press(&mut app, "<space> y");
+    assert!(matches!(at(&app), Place::Solved(_)));
+    let screen = screen_text(&mut app, 80, 24);
+    assert!(screen.contains("from the reference"), "{screen}");
 }
 
 #[test]
@@ -316,7 +537,7 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
         app.status
     );
     run_script(&mut app, &world, "n");
-    assert!(matches!(at(&app), At::Outcome(_)), "the session goes on");
+    assert!(matches!(at(&app), Place::Outcome(_)), "the session goes on");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
-use tshoot::session::At;
+use tshoot::session::{Place, Target};
 use tshoot::tui::{App, Effect, Screen};
 
 fn catalog() -> &'static Catalog {
@@ -54,18 +54,30 @@ fn check(app: &App) {
             Screen::Home(h) => assert!(h.selected() < guides.len().max(1)),
             Screen::Guide(p) => assert!(p.guide < guides.len() && p.selected < 2),
             Screen::Session(s) => {
-                let g = &guides[s.guide];
-                // The breadcrumb is the path: each answer leads to the next crumb's question.
-                for pair in s.walk.path.windows(2) {
-                    let next = &g.nodes[pair[0].node].answers[pair[0].answer].next;
-                    assert_eq!(next, &tshoot::guide::Next::Node(pair[1].node));
+                let catalog = &app.cx.catalog;
+                let path = s.session.path();
+                // The breadcrumb is the path: each answer leads to the next crumb's question,
+                // in its guide or another.
+                for pair in path.windows(2) {
+                    let (g, node) = pair[0].node.find(catalog).expect("loaded");
+                    let next = &node.answers[pair[0].answer].next;
+                    assert_eq!(
+                        Target::of(catalog, g, next),
+                        Some(Target::Question(pair[1].node.clone()))
+                    );
                 }
-                match s.walk.at {
-                    At::Question(n) => assert!(s.selected < g.nodes[n].answers.len()),
-                    At::Outcome(e) => assert!(s.selected < g.errors[e].checklist.len()),
-                    At::Solved(_) | At::Escalation => {}
+                match s.session.at() {
+                    Place::Question(n) => {
+                        let (_, node) = n.find(catalog).expect("loaded");
+                        assert!(s.selected < node.answers.len());
+                    }
+                    Place::Outcome(e) => {
+                        let (_, error) = e.find(catalog).expect("loaded");
+                        assert!(s.selected < error.checklist.len());
+                    }
+                    Place::Solved(_) | Place::Escalation => {}
                 }
-                assert!(s.walk.path.is_empty() || s.crumb < s.walk.path.len());
+                assert!(path.is_empty() || s.crumb < path.len());
             }
             Screen::Reference(r) => assert!(r.selected() < guides[r.guide].errors.len()),
             Screen::Search(s) => assert!(s.hits.is_empty() || s.list.selected() < s.hits.len()),

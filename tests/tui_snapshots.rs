@@ -97,6 +97,66 @@ fn swedish_screens() {
     insta::assert_snapshot!("sv_outcome_80x24", draw(&mut app, 80, 24));
 }
 
+/// A pasted message searched, then Enter: the session at its outcome with the message's
+/// values shown and filled into the steps.
+fn from_paste(lang: Lang, paste: &str, then: &str) -> App {
+    let mut app = app_after(lang, "/");
+    let msg = app.map(&Event::Paste(paste.to_owned())).expect("a paste");
+    app.update(msg);
+    script_on(app, &format!("<enter> {then}"))
+}
+
+const MISSING_CONNECTOR: &str = "2024-11-03T08:15:22Z ERROR Could not create/update work item for alert CPU-High.\nITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.";
+
+#[test]
+fn an_outcome_from_search_shows_the_captured_values() {
+    for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+        let mut app = from_paste(Lang::En, MISSING_CONNECTOR, "");
+        insta::assert_snapshot!(format!("outcome_captured_{w}x{h}"), draw(&mut app, w, h));
+    }
+    let mut app = from_paste(Lang::En, MISSING_CONNECTOR, "<space> <down>");
+    insta::assert_snapshot!("outcome_captured_ticked_80x24", draw(&mut app, 80, 24));
+    let mut app = from_paste(Lang::Sv, MISSING_CONNECTOR, "");
+    insta::assert_snapshot!("sv_outcome_captured_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn values_from_the_message_are_marked_where_they_fill_the_guide_text() {
+    use ratatui::style::Modifier;
+    let mut app = from_paste(Lang::En, MISSING_CONNECTOR, "");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(&mut app, frame.area()))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    let row = |y: u16| {
+        (0..120u16)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect::<String>()
+    };
+    // The message line, filled with the person's alert name: those cells only are marked.
+    let y = (0..40u16)
+        .find(|&y| row(y).contains("work item for alert CPU-High."))
+        .expect("the filled message is drawn");
+    let line = row(y);
+    let start = u16::try_from(
+        line[..line.find("CPU-High").expect("value")]
+            .chars()
+            .count(),
+    )
+    .expect("narrow");
+    let marked = |x: u16| {
+        buffer[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    };
+    assert!((start..start + 8).all(marked), "the value is marked");
+    assert!(
+        !marked(start - 2) && !marked(start + 9),
+        "the guide text is not"
+    );
+}
+
 #[test]
 fn too_small_says_so_at_any_size_down_to_one_cell() {
     let mut app = app_after(Lang::En, "<enter> 1");

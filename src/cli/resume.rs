@@ -46,7 +46,7 @@ pub fn run(catalog: Catalog, id: Option<&str>, context: &Context) -> anyhow::Res
             Err(e) => super::report::warning(format_args!("{}: {e:#}", Label::NotSaved.text(lang))),
         }
     }
-    if super::can_draw() && crate::tui::autosave::to_walk(&catalog, &resumed.session).is_some() {
+    if super::can_draw() {
         return in_tui(catalog, resumed, saved, context);
     }
     let mut out = Out::plain();

@@ -17,7 +17,6 @@ mod reason;
 mod refs;
 #[cfg(test)]
 mod tests;
-mod walk;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,7 +26,6 @@ use crate::guide::{Catalog, Guide, Text};
 
 pub use fill::{Capture, MAX_CAPTURE_CHARS, MAX_CAPTURES, Piece, clean_captures, fill, filled};
 pub use refs::{ErrorRef, NodeRef, Target};
-pub use walk::{At, Crumb, Walk, reachable_errors};
 
 /// Longest query or pasted message a session keeps, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 4096;
@@ -416,13 +414,14 @@ impl Session {
             .collect()
     }
 
-    /// The errors the current question can still lead to (in any guide), in catalog order;
-    /// at an outcome, that error.
+    /// The errors the current question can still lead to, in catalog order: through its
+    /// questions and its answers' errors (in any guide), but not into the questions of
+    /// another guide, which asks its own; at an outcome, that error.
     #[must_use]
     pub fn still_possible(&self, catalog: &Catalog) -> Vec<ErrorRef> {
         match &self.at {
             Place::Question(node) => {
-                let found = reason::reach(catalog, &Target::Question(node.clone()), true);
+                let found = reason::reach(catalog, &Target::Question(node.clone()), false);
                 catalog
                     .guides
                     .iter()

@@ -386,3 +386,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn still_possible_follows_this_tree_and_direct_outcomes_not_another_guides_questions() {
+    let c = catalog();
+    let s = Session::from_guide(&c, "trouble", 0).expect("loaded");
+    let possible: Vec<String> = s
+        .still_possible(&c)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        possible,
+        ["dash/ip", "trouble/no-items", "trouble/duplicates"]
+    );
+    let s = walk(&c, "trouble", &[1]);
+    assert_eq!(s.still_possible(&c), [e("trouble/no-items")]);
+}

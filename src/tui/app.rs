@@ -44,6 +44,7 @@ impl App {
                 lang,
                 theme: Theme::colour(),
                 searcher: Searcher::new(),
+                now: 0,
                 continues: Vec::new(),
             },
             stack: vec![Screen::Home(Home::default())],
@@ -71,7 +72,9 @@ impl App {
         let Some(g) = self.cx.catalog.guides.iter().position(|g| g.id == guide_id) else {
             return false;
         };
-        let session = Session::new(g, &self.cx);
+        let Some(session) = Session::new(g, &self.cx) else {
+            return false;
+        };
         self.stack.push(session.into());
         true
     }

@@ -5,12 +5,10 @@
 //! store (atomic, private, never losing another instance's save). A session screen that
 //! leaves the stack ends the tracking; the next one is a new saved session.
 //!
-//! The TUI's session screen still walks one guide with the first [`Walk`]; saved sessions
-//! are the catalog-wide [`Session`]. [`to_session`] and [`to_walk`] translate between the
-//! two by ids until the screen moves to [`Session`] itself, when they shrink to nothing.
+//! The session screen walks the catalog-wide [`Session`] itself, so what is saved is the
+//! screen's session as it is.
 
-use crate::guide::{Catalog, Guide};
-use crate::session::{At, Crumb, ErrorRef, Place, Session, Walk};
+use crate::session::Session;
 use crate::store::{Saved, Store, clock, convert};
 use crate::tui::screens::{Ctx, Screen};
 
@@ -60,15 +58,10 @@ pub fn push(
     resumed: convert::Resumed,
     saved: Saved,
 ) -> Result<(), String> {
-    let (guide, walk) = to_walk(&app.cx.catalog, &resumed.session).ok_or_else(|| {
-        "this session crosses guides; continue it with `tshoot resume` on a plain terminal"
-            .to_owned()
-    })?;
     if resumed.changed {
         app.status = Some(crate::labels::Label::ResumedAt.text(app.cx.lang).to_owned());
     }
-    let mut screen = crate::tui::screens::session::Session::new(guide, &app.cx);
-    screen.walk = walk;
+    let screen = crate::tui::screens::session::Session::resumed(resumed.session.clone());
     app.stack.push(screen.into());
     app.autosave = Autosave::resumed(app.stack.len() - 1, resumed.session, saved);
     Ok(())
@@ -79,8 +72,6 @@ pub fn push(
 pub struct Autosave {
     /// Position in the stack of the session screen being tracked.
     depth: Option<usize>,
-    /// When it started (stays the same across saves).
-    started: u64,
     last: Option<Session>,
     saved: Option<Saved>,
     warned: bool,
@@ -94,7 +85,6 @@ impl Autosave {
     pub fn resumed(depth: usize, session: Session, saved: Saved) -> Autosave {
         Autosave {
             depth: Some(depth),
-            started: session.started(),
             last: Some(session),
             saved: Some(saved),
             warned: false,
@@ -125,13 +115,11 @@ impl Autosave {
         if self.depth != Some(depth) {
             *self = Autosave {
                 depth: Some(depth),
-                started: clock::now().unsigned_abs(),
                 warned: self.warned,
                 ..Autosave::default()
             };
         }
-        let guide = cx.catalog.guides.get(screen.guide)?;
-        let session = to_session(&cx.catalog, guide, &screen.walk, self.started)?;
+        let session = (*screen.session).clone();
         if self.last.as_ref() == Some(&session) {
             return None;
         }
@@ -159,92 +147,4 @@ impl Autosave {
             Err(_) => None,
         }
     }
-}
-
-/// The screen's one-guide walk as a catalog session, built by ids and checked against the
-/// catalog; `None` if it names something not loaded.
-#[must_use]
-pub fn to_session(catalog: &Catalog, guide: &Guide, walk: &Walk, started: u64) -> Option<Session> {
-    let node = |i: usize| Some(format!("{}/{}", guide.id, guide.nodes.get(i)?.id));
-    let error = |i: usize| Some(format!("{}/{}", guide.id, guide.errors.get(i)?.id));
-    let path: Option<Vec<serde_json::Value>> = walk
-        .path
-        .iter()
-        .map(|c| Some(serde_json::json!({"node": node(c.node)?, "answer": c.answer})))
-        .collect();
-    let at = match walk.at {
-        At::Question(n) => serde_json::json!({"kind": "question", "at": node(n)?}),
-        At::Outcome(e) => serde_json::json!({"kind": "outcome", "at": error(e)?}),
-        At::Solved(e) => serde_json::json!({"kind": "solved", "at": error(e)?}),
-        At::Escalation => serde_json::json!({"kind": "escalation"}),
-    };
-    let tried: Option<Vec<String>> = walk.tried.iter().map(|&e| error(e)).collect();
-    let mut ticks = serde_json::Map::new();
-    let mut ticked: Vec<(&usize, &Vec<bool>)> = walk.ticks.iter().collect();
-    ticked.sort_by_key(|(e, _)| **e);
-    for (&e, steps) in ticked {
-        let on: Vec<usize> = (0..steps.len()).filter(|&s| steps[s]).collect();
-        if !on.is_empty() {
-            ticks.insert(error(e)?, on.into());
-        }
-    }
-    let value = serde_json::json!({
-        "start": {"from": "guide", "guide": guide.id},
-        "captures": [],
-        "started": started,
-        "path": path?,
-        "at": at,
-        "tried": tried?,
-        "ticks": ticks,
-    });
-    let session: Session = serde_json::from_value(value).ok()?;
-    session.check(catalog).ok()?;
-    Some(session)
-}
-
-/// A catalog session as the screen's walk, when it stays inside one guide and began at its
-/// first question: the guide's index and the walk. "Not fixed" then offers what the session
-/// would offer.
-#[must_use]
-pub fn to_walk(catalog: &Catalog, session: &Session) -> Option<(usize, Walk)> {
-    let index = catalog
-        .guides
-        .iter()
-        .position(|g| g.id == session.first_guide())?;
-    let guide = &catalog.guides[index];
-    let node = |r: &crate::session::NodeRef| {
-        (r.guide == guide.id).then(|| guide.nodes.iter().position(|n| n.id == r.node))?
-    };
-    let error = |r: &ErrorRef| {
-        (r.guide == guide.id).then(|| guide.errors.iter().position(|e| e.id == r.error))?
-    };
-    let mut walk = Walk::new(guide);
-    walk.path = session
-        .path()
-        .iter()
-        .map(|a| {
-            Some(Crumb {
-                node: node(&a.node)?,
-                answer: a.answer,
-            })
-        })
-        .collect::<Option<_>>()?;
-    walk.at = match session.at() {
-        Place::Question(n) => At::Question(node(n)?),
-        Place::Outcome(e) => At::Outcome(error(e)?),
-        Place::Solved(e) => At::Solved(error(e)?),
-        Place::Escalation => At::Escalation,
-    };
-    walk.tried = session.tried().iter().map(error).collect::<Option<_>>()?;
-    walk.queue = session.offers(catalog).iter().filter_map(error).collect();
-    for (e, entry) in guide.errors.iter().enumerate() {
-        let r = ErrorRef::new(&guide.id, &entry.id);
-        let steps: Vec<bool> = (0..entry.checklist.len())
-            .map(|s| session.is_ticked(&r, s))
-            .collect();
-        if steps.contains(&true) {
-            walk.ticks.insert(e, steps);
-        }
-    }
-    Some((index, walk))
 }

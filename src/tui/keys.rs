@@ -236,7 +236,14 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
         shown: "Enter",
         label: ("open", "öppna"),
-        scopes: &[Home, Reference, Search],
+        scopes: &[Home],
+        priority: 1,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("open checklist", "öppna checklista"),
+        scopes: &[Reference, Search],
         priority: 1,
     },
     Binding {

@@ -94,8 +94,9 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop until continued.
     Suspend,
-    /// Write this Markdown to a new file in the data dir.
-    Export(String),
+    /// Write this Markdown report, made at time `at`, to a new file in the data dir named
+    /// after that time.
+    Export { markdown: String, at: u64 },
     /// Open this address in the browser.
     Open(String),
     /// Reopen the saved session with this id.

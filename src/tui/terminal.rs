@@ -255,6 +255,8 @@ where
             typed.push(c);
             continue;
         }
+        // The loop reads the clock; update only sees the time it is given.
+        app.cx.now = export::now();
         if !typed.is_empty() {
             app.update(Msg::Paste(std::mem::take(&mut typed)));
         }
@@ -291,17 +293,12 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
     let lang = app.cx.lang;
     match effect {
         Effect::Quit | Effect::Suspend => {}
-        Effect::Export(markdown) => {
+        Effect::Export { markdown, at } => {
             let saved = world
                 .sessions
                 .as_ref()
                 .ok_or_else(|| std::io::Error::other("no data folder"))
-                .and_then(|dir| {
-                    let stamp = export::now_utc()
-                        .replace([' ', ':'], "-")
-                        .replace("-UTC", "");
-                    export::save(dir, &format!("session-{stamp}"), &markdown)
-                });
+                .and_then(|dir| export::save(dir, &crate::report::file_stem(at), &markdown));
             app.status = Some(match saved {
                 Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
                 Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),

@@ -38,7 +38,7 @@ impl GuidePage {
 
     fn choose(&self, choice: usize, cx: &Ctx) -> Nav {
         match choice {
-            0 => Nav::push(Session::new(self.guide, cx)),
+            0 => Session::new(self.guide, cx).map_or(Nav::Stay, Nav::push),
             1 => Nav::push(Reference::new(self.guide, 0)),
             _ => Nav::Stay,
         }

@@ -27,6 +27,9 @@ pub struct Ctx {
     /// Colours, or attributes only (`NO_COLOR`).
     pub theme: Theme,
     pub searcher: Searcher,
+    /// The time (seconds since the Unix epoch, UTC), set by the loop before each message:
+    /// screens never read a clock, so a session's times and an export's file name agree.
+    pub now: u64,
     /// Unfinished saved sessions the home screen offers to continue, newest first.
     pub continues: Vec<super::autosave::Continue>,
 }

@@ -1,5 +1,6 @@
 //! The error reference: a guide's errors beside the selected one's detail (messages,
-//! causes, checklist, links, related errors to follow with Tab and Enter).
+//! causes, checklist, links, related errors to follow with Tab and Enter). Enter on an
+//! entry starts a session at its outcome, to work through its checklist.
 
 use std::ops::Range;
 
@@ -9,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::{Ctx, Focus, Nav, View};
+use super::{Ctx, Focus, Nav, View, session::Session};
 use crate::guide::{ErrorEntry, Related};
 use crate::labels::Label;
 use crate::tui::keys::Scope;
@@ -97,6 +98,11 @@ impl View for Reference {
                 self.detail.follow();
             }
             Msg::Enter if side => return self.follow(cx),
+            // The entry as a session at its outcome: tick, fixed / not fixed, export.
+            Msg::Enter => {
+                return Session::from_reference(self.guide, self.selected(), cx)
+                    .map_or(Nav::Stay, Nav::push);
+            }
             Msg::Up | Msg::Down | Msg::First | Msg::Last if side => {
                 let last = relations.saturating_sub(1);
                 self.related = match msg {

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Nav, View, reference::Reference};
+use super::{Ctx, Nav, View, session::Session};
 use crate::labels::Label;
 use crate::search::Hit;
 use crate::search::highlight::Highlighter;
@@ -82,8 +82,11 @@ impl View for Search {
                 self.refresh(cx);
             }
             Msg::Enter => {
+                // A hit opens a session at its outcome: its checklist to tick, "not fixed"
+                // to go on, the query and its captured values carried along.
                 if let Some(hit) = self.hits.get(self.list.selected()) {
-                    return Nav::push(Reference::new(hit.entry.guide, hit.entry.error));
+                    return Session::from_search(hit, self.field.text(), cx)
+                        .map_or(Nav::Stay, Nav::push);
                 }
             }
             Msg::Click { x, y } => {

@@ -18,8 +18,6 @@ use ratatui::widgets::{Gauge, Paragraph, Sparkline, Widget};
 
 use super::session::Session;
 use super::{Ctx, Nav, View};
-use crate::guide::Related;
-use crate::session::At;
 use crate::triage::{self, Control, FileReport, Input, Known, Matcher, Place, Tallies, time};
 use crate::tui::keys::Scope;
 use crate::tui::layout::list::ListView;
@@ -145,17 +143,9 @@ impl Triage {
         let Some((known, _)) = self.ranked().get(self.list.selected()).copied() else {
             return Nav::Stay;
         };
-        let mut session = Session::new(known.guide, cx);
-        session.walk.at = At::Outcome(known.error);
-        session.walk.queue = cx.catalog.guides[known.guide].errors[known.error]
-            .related
-            .iter()
-            .filter_map(|r| match r {
-                Related::Local(i) => Some(*i),
-                Related::Other { .. } => None,
-            })
-            .collect();
-        Nav::push(session)
+        // A session at the error's outcome: its checklist, then its related errors as the
+        // session model offers them.
+        Session::from_reference(known.guide, known.error, cx).map_or(Nav::Stay, Nav::push)
     }
 }
 

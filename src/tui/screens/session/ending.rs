@@ -1,22 +1,28 @@
 //! The end of a session: fixed (with how many steps were ticked), or nothing helped (the
-//! guide's escalation text and what was tried).
+//! escalation texts that apply — the guide the session ended in, and the one it started
+//! in — and what was tried).
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Doc;
-use crate::guide::Guide;
 use crate::labels::Label;
-use crate::session::Walk;
+use crate::session::{ErrorRef, Session};
 use crate::tui::layout::text::{guide_text, item, plain};
 use crate::tui::screens::Ctx;
 
-pub(super) fn solved(cx: &Ctx, g: &Guide, walk: &Walk, e: usize, width: u16) -> Doc {
+/// The title of an error, or its id when it is no longer loaded.
+pub(super) fn title(cx: &Ctx, e: &ErrorRef) -> String {
+    e.find(&cx.catalog)
+        .map_or_else(|| e.to_string(), |(_, entry)| plain(&entry.title, cx.lang))
+}
+
+pub(super) fn solved(cx: &Ctx, session: &Session, e: &ErrorRef, width: u16) -> Doc {
     let (lang, theme) = (cx.lang, &cx.theme);
-    let (done, total) = walk.progress(g, e);
+    let (done, total) = session.progress(&cx.catalog, e);
     let mut lines = item(
         vec![Span::styled(format!("{}: ", Label::Solved.text(lang)), theme.done)],
-        vec![Span::styled(plain(&g.errors[e].title, lang), theme.done)],
+        vec![Span::styled(title(cx, e), theme.done)],
         width,
     );
     lines.push(Line::raw(format!(
@@ -29,19 +35,31 @@ pub(super) fn solved(cx: &Ctx, g: &Guide, walk: &Walk, e: usize, width: u16) -> 
     }
 }
 
-pub(super) fn escalation(cx: &Ctx, g: &Guide, walk: &Walk, width: u16) -> Doc {
+pub(super) fn escalation(cx: &Ctx, session: &Session, width: u16) -> Doc {
     let (lang, theme) = (cx.lang, &cx.theme);
     let mut lines = vec![Line::styled(Label::Escalate.text(lang), theme.heading)];
-    if let Some(text) = &g.escalation {
+    let escalations = session.escalations(&cx.catalog);
+    let several = escalations.len() > 1;
+    for (i, (guide, text)) in escalations.into_iter().enumerate() {
+        if several {
+            if i > 0 {
+                lines.push(Line::default());
+            }
+            lines.extend(item(
+                Vec::new(),
+                vec![Span::styled(plain(&guide.title, lang), theme.title)],
+                width,
+            ));
+        }
         lines.extend(guide_text(text, lang, theme, Style::new(), width));
     }
-    if !walk.tried.is_empty() {
+    if !session.tried().is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(Label::Tried.text(lang), theme.heading));
-        for &e in &walk.tried {
+        for e in session.tried() {
             lines.extend(item(
                 vec![Span::raw("• ")],
-                vec![Span::raw(plain(&g.errors[e].title, lang))],
+                vec![Span::raw(title(cx, e))],
                 width,
             ));
         }

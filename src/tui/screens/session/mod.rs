@@ -1,7 +1,8 @@
-//! A guided session: one screen over [`crate::session::Walk`], drawn by step — a question
-//! ([`question`]), an outcome with its checklist and the pinned "Did this fix it?"
-//! ([`outcome`]), the end ([`ending`]) — beside the breadcrumb and what is still possible
-//! ([`side`]).
+//! A guided session: one screen over [`crate::session::Session`] (a walk over the whole
+//! catalog), drawn by step — a question ([`question`]), an outcome with its checklist, the
+//! values from the person's message and the pinned "Did this fix it?" ([`outcome`]), the end
+//! ([`ending`]) — beside where it came from, the breadcrumb (with the guides it crossed
+//! into) and what is still possible or comes next ([`side`]).
 
 mod ending;
 mod outcome;
@@ -16,10 +17,12 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, Focus, Nav, View};
-use crate::session::{At, Walk};
+use crate::labels::Label;
+use crate::search::Hit;
+use crate::session::{ErrorRef, Place, Session as Walk, Start};
 use crate::tui::keys::Scope;
 use crate::tui::layout::scroll::{ScrollView, text_width};
-use crate::tui::layout::text::plain;
+use crate::tui::layout::text::{plain, truncate};
 use crate::tui::msg::{Effect, Msg};
 
 /// A step of the session laid out: its lines, where each selectable item is, and what is
@@ -31,11 +34,12 @@ pub(crate) struct Doc {
     pub pinned: Vec<Line<'static>>,
 }
 
-/// A guided session of one guide.
+/// A guided session: a walk over the catalog, from a guide, a search hit or a reference
+/// entry.
 #[derive(Debug)]
 pub struct Session {
-    pub guide: usize,
-    pub walk: Walk,
+    /// Boxed: the screens of the router's stack stay small.
+    pub session: Box<Walk>,
     /// Selected answer (on a question) or step (on an outcome).
     pub selected: usize,
     /// `Side` selects a breadcrumb to jump back to.
@@ -47,12 +51,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session at the guide's first question.
-    #[must_use]
-    pub fn new(guide: usize, cx: &Ctx) -> Session {
+    fn over(session: Walk) -> Session {
         Session {
-            guide,
-            walk: Walk::new(&cx.catalog.guides[guide]),
+            session: Box::new(session),
             selected: 0,
             focus: Focus::Main,
             crumb: 0,
@@ -62,21 +63,49 @@ impl Session {
         }
     }
 
+    /// A saved session, reopened where it stands.
+    #[must_use]
+    pub fn resumed(session: Walk) -> Session {
+        Session::over(session)
+    }
+
+    /// A session at the first question of guide `guide` (an index into the catalog).
+    #[must_use]
+    pub fn new(guide: usize, cx: &Ctx) -> Option<Session> {
+        let id = &cx.catalog.guides.get(guide)?.id;
+        Walk::from_guide(&cx.catalog, id, cx.now).map(Session::over)
+    }
+
+    /// A session at a search hit's outcome, carrying the query and the values captured
+    /// from it.
+    #[must_use]
+    pub fn from_search(hit: &Hit, query: &str, cx: &Ctx) -> Option<Session> {
+        let error = ErrorRef::of(cx.catalog.guides.get(hit.entry.guide)?, hit.entry.error)?;
+        Walk::from_search(&cx.catalog, error, query, hit.captures.clone(), cx.now)
+            .map(Session::over)
+    }
+
+    /// A session at error `error` of guide `guide`, opened from the reference.
+    #[must_use]
+    pub fn from_reference(guide: usize, error: usize, cx: &Ctx) -> Option<Session> {
+        let error = ErrorRef::of(cx.catalog.guides.get(guide)?, error)?;
+        Walk::from_reference(&cx.catalog, error, cx.now).map(Session::over)
+    }
+
     fn items(&self, cx: &Ctx) -> usize {
-        let g = &cx.catalog.guides[self.guide];
-        match self.walk.at {
-            At::Question(n) => g.nodes[n].answers.len(),
-            At::Outcome(e) => g.errors[e].checklist.len(),
-            At::Solved(_) | At::Escalation => 0,
+        match self.session.at() {
+            Place::Question(n) => n.find(&cx.catalog).map_or(0, |(_, n)| n.answers.len()),
+            Place::Outcome(e) => e.find(&cx.catalog).map_or(0, |(_, e)| e.checklist.len()),
+            Place::Solved(_) | Place::Escalation => 0,
         }
     }
 
     /// The link of the selection: the selected step's, or the error's first.
     fn link(&self, cx: &Ctx) -> Option<String> {
-        let At::Outcome(e) = self.walk.at else {
+        let Place::Outcome(e) = self.session.at() else {
             return None;
         };
-        let error = &cx.catalog.guides[self.guide].errors[e];
+        let (_, error) = e.find(&cx.catalog)?;
         error
             .checklist
             .get(self.selected)
@@ -85,45 +114,66 @@ impl Session {
     }
 
     fn export(&self, cx: &Ctx) -> Nav {
-        if matches!(self.walk.at, At::Question(_)) {
+        if matches!(self.session.at(), Place::Question(_)) {
             return Nav::Stay;
         }
-        Nav::Effect(Effect::Export(crate::tui::export::markdown(
-            &cx.catalog.guides[self.guide],
-            &self.walk,
-            cx.lang,
-            &crate::tui::export::now_utc(),
-        )))
+        Nav::Effect(Effect::Export {
+            markdown: crate::report::markdown(&cx.catalog, &self.session, cx.lang, cx.now),
+            at: cx.now,
+        })
     }
 }
 
 impl View for Session {
     fn scope(&self, _: &Ctx) -> Scope {
-        match self.walk.at {
-            At::Question(_) => Scope::Question,
-            At::Outcome(_) => Scope::Outcome,
-            At::Solved(_) => Scope::Solved,
-            At::Escalation => Scope::Escalation,
+        match self.session.at() {
+            Place::Question(_) => Scope::Question,
+            Place::Outcome(_) => Scope::Outcome,
+            Place::Solved(_) => Scope::Solved,
+            Place::Escalation => Scope::Escalation,
         }
     }
 
+    /// Where the session came from (a search: its query, shortened), and the guide it is in
+    /// (after the one it started in, when it crossed into another).
     fn place(&self, cx: &Ctx) -> String {
-        plain(&cx.catalog.guides[self.guide].title, cx.lang)
+        let title = |id: &str| {
+            cx.catalog
+                .guide(id)
+                .map_or_else(|| id.to_owned(), |g| plain(&g.title, cx.lang))
+        };
+        let (first, current) = (self.session.first_guide(), self.session.current_guide());
+        let mut place = title(first);
+        if current != first {
+            place = format!("{place} → {}", title(current));
+        }
+        match self.session.start() {
+            Start::Search { query, .. } => format!(
+                "{} “{}” › {place}",
+                Label::FromSearch.text(cx.lang),
+                truncate(query, QUERY_SHOWN)
+            ),
+            Start::Reference { .. } => {
+                format!("{} › {place}", Label::FromReference.text(cx.lang))
+            }
+            Start::Guide { .. } => place,
+        }
     }
 
     fn update(&mut self, msg: Msg, cx: &mut Ctx) -> Nav {
-        let g = &cx.catalog.guides[self.guide];
+        let catalog = &cx.catalog;
         let items = self.items(cx);
-        let before = self.walk.at.clone();
+        let before = self.session.at().clone();
+        let crumbs = self.session.path().len();
         let side = self.focus == Focus::Side;
         let mut nav = Nav::Stay;
         match msg {
-            Msg::NextFocus if !self.walk.path.is_empty() => {
+            Msg::NextFocus if crumbs > 0 => {
                 self.focus = if side { Focus::Main } else { Focus::Side };
-                self.crumb = self.walk.path.len() - 1;
+                self.crumb = crumbs - 1;
             }
             Msg::Up | Msg::Down | Msg::First | Msg::Last if side => {
-                let last = self.walk.path.len().saturating_sub(1);
+                let last = crumbs.saturating_sub(1);
                 self.crumb = match msg {
                     Msg::Up => self.crumb.saturating_sub(1),
                     Msg::Down => (self.crumb + 1).min(last),
@@ -132,7 +182,7 @@ impl View for Session {
                 };
             }
             Msg::Enter if side => {
-                self.walk.jump(self.crumb);
+                self.session.jump(self.crumb);
                 self.focus = Focus::Main;
             }
             Msg::Up | Msg::Down | Msg::First | Msg::Last if items > 0 => {
@@ -146,24 +196,25 @@ impl View for Session {
                 self.view.follow();
             }
             Msg::Choose(n) => {
-                self.walk.choose(g, n.saturating_sub(1));
+                self.session.choose(catalog, n.saturating_sub(1));
             }
             Msg::Enter => {
-                self.walk.choose(g, self.selected);
+                self.session.choose(catalog, self.selected);
             }
             Msg::PreviousQuestion => {
-                self.walk.back();
+                self.session.back();
             }
-            // A restart starts clean: no answers, no ticks.
-            Msg::Restart => self.walk = Walk::new(g),
+            Msg::Restart => {
+                self.session.restart(catalog);
+            }
             Msg::Tick => {
-                self.walk.tick(g, self.selected);
+                self.session.tick(catalog, self.selected);
             }
             Msg::Fixed => {
-                self.walk.fixed();
+                self.session.fixed();
             }
             Msg::NotFixed => {
-                self.walk.not_fixed();
+                self.session.not_fixed(catalog);
             }
             Msg::OpenLink => {
                 if let Some(url) = self.link(cx) {
@@ -197,20 +248,21 @@ impl View for Session {
                 }
             }
         }
-        if self.walk.at != before {
+        if *self.session.at() != before {
             self.selected = 0;
             self.view.reset();
-            if self.walk.path.is_empty() {
+            if self.session.path().is_empty() {
                 self.focus = Focus::Main;
             }
         }
         // Going back shortens the breadcrumb under the selection.
-        self.crumb = self.crumb.min(self.walk.path.len().saturating_sub(1));
+        self.crumb = self
+            .crumb
+            .min(self.session.path().len().saturating_sub(1));
         nav
     }
 
     fn render(&mut self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let g = &cx.catalog.guides[self.guide];
         // The side panel goes right when there is room; on a narrow screen it shows below
         // while it has the focus.
         let wide = area.width >= 70;
@@ -219,20 +271,23 @@ impl View for Session {
         } else if self.focus == Focus::Main {
             [area, Rect::default()]
         } else {
-            let rows = u16::try_from(self.walk.path.len())
+            let rows = u16::try_from(self.session.path().len())
                 .unwrap_or(u16::MAX)
-                .saturating_add(2)
+                .saturating_add(4)
                 .min(area.height / 3);
             Layout::vertical([Constraint::Min(3), Constraint::Length(rows)]).areas(area)
         };
         let main = main.inner(Margin::new(1, 0));
         let width = text_width(main);
         let focus = (self.focus == Focus::Main).then_some(self.selected);
-        let doc = match self.walk.at {
-            At::Question(n) => question::doc(cx, g, n, focus, width),
-            At::Outcome(e) => outcome::doc(cx, g, &self.walk, e, focus, width),
-            At::Solved(e) => ending::solved(cx, g, &self.walk, e, width),
-            At::Escalation => ending::escalation(cx, g, &self.walk, width),
+        let doc = match self.session.at() {
+            Place::Question(n) => n
+                .find(&cx.catalog)
+                .map(|(_, node)| question::doc(cx, node, focus, width))
+                .unwrap_or_default(),
+            Place::Outcome(e) => outcome::doc(cx, &self.session, e, focus, width),
+            Place::Solved(e) => ending::solved(cx, &self.session, e, width),
+            Place::Escalation => ending::escalation(cx, &self.session, width),
         };
         // The pinned lines stay at the bottom whatever the scroll, and never take more than
         // half the room.
@@ -245,22 +300,33 @@ impl View for Session {
         self.items = doc.items;
         self.view.render(doc.lines, body, buf, keep);
         Paragraph::new(doc.pinned).render(pinned, buf);
-        self.side
-            .render(cx, g, &self.walk, self.focus == Focus::Side, self.crumb, side, buf);
+        self.side.render(
+            cx,
+            &self.session,
+            self.focus == Focus::Side,
+            self.crumb,
+            side,
+            buf,
+        );
     }
 
     fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
         match msg {
-            Msg::NextFocus | Msg::PreviousQuestion => !self.walk.path.is_empty(),
+            Msg::NextFocus | Msg::PreviousQuestion => !self.session.path().is_empty(),
             Msg::OpenLink => self.link(cx).is_some(),
             _ => true,
         }
     }
 
     fn links(&self, cx: &Ctx) -> Vec<String> {
-        match self.walk.at {
-            At::Outcome(e) => outcome::urls(&cx.catalog.guides[self.guide].errors[e]),
+        match self.session.at() {
+            Place::Outcome(e) => e
+                .find(&cx.catalog)
+                .map_or_else(Vec::new, |(_, error)| outcome::urls(error)),
             _ => Vec::new(),
         }
     }
 }
+
+/// Characters of a search query the header shows.
+const QUERY_SHOWN: usize = 24;

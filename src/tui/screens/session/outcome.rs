@@ -1,41 +1,97 @@
-//! An outcome: the error's title, messages and causes, its checklist with ticks, and,
-//! pinned below whatever the scroll, the progress and "Did this fix it? y/n".
+//! An outcome: the error's title, messages and causes, the values taken from the person's
+//! own message, its checklist with ticks (placeholders filled with those values, marked),
+//! and, pinned below whatever the scroll, the progress and "Did this fix it? y/n".
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Doc;
-use crate::guide::{ErrorEntry, Guide};
+use crate::guide::{ErrorEntry, Text};
 use crate::labels::Label;
-use crate::session::Walk;
-use crate::tui::layout::text::{guide_text, item, plain, width as width_of};
+use crate::session::{Capture, ErrorRef, Piece, Session, fill};
+use crate::tui::layout::text::{guide_text, item, styled, width as width_of};
 use crate::tui::screens::Ctx;
+use crate::tui::theme::Theme;
+
+/// `text` in `lang` as spans: guide text styled by its Markdown, each `{placeholder}` with a
+/// captured value replaced by that value in the `mark` style, so it is clear what came
+/// from the person's own message.
+pub(super) fn filled_spans(
+    text: &Text,
+    cx: &Ctx,
+    captures: &[Capture],
+    style: Style,
+) -> Vec<Span<'static>> {
+    fill(text.show(cx.lang), captures)
+        .into_iter()
+        .flat_map(|piece| match piece {
+            Piece::Text(t) => {
+                // Markdown parsing trims a fragment's ends; the spaces beside a filled
+                // value are kept.
+                let lead = &t[..t.len() - t.trim_start().len()];
+                let trail = &t[t.trim_end().len()..];
+                let mut spans = vec![Span::styled(lead.to_owned(), style)];
+                spans.extend(
+                    styled(t.trim(), &cx.theme)
+                        .into_iter()
+                        .map(|s| Span::styled(s.content, style.patch(s.style))),
+                );
+                if !t.trim().is_empty() {
+                    spans.push(Span::styled(trail.to_owned(), style));
+                }
+                spans
+            }
+            Piece::Filled { value, .. } => {
+                vec![Span::styled(value.to_owned(), style.patch(cx.theme.mark))]
+            }
+        })
+        .collect()
+}
+
+/// Whether `text` has a placeholder that `captures` fills.
+fn fills(text: &Text, lang: crate::lang::Lang, captures: &[Capture]) -> bool {
+    fill(text.show(lang), captures)
+        .iter()
+        .any(|p| matches!(p, Piece::Filled { .. }))
+}
 
 /// Outcome `e` laid out to `width`, step `selected` highlighted and opened.
 pub(super) fn doc(
     cx: &Ctx,
-    g: &Guide,
-    walk: &Walk,
-    e: usize,
+    session: &Session,
+    e: &ErrorRef,
     selected: Option<usize>,
     width: u16,
 ) -> Doc {
     let (lang, theme) = (cx.lang, &cx.theme);
-    let error = &g.errors[e];
+    let Some((_, error)) = e.find(&cx.catalog) else {
+        return Doc::default();
+    };
+    let captures = session.captures();
     let mut lines = guide_text(&error.title, lang, theme, theme.title, width);
     for message in &error.messages {
         lines.extend(item(
             vec![Span::raw("  ")],
-            vec![Span::styled(message.show(lang).to_owned(), theme.dim)],
+            filled_spans(message, cx, captures, theme.dim),
             width,
         ));
+    }
+    if !captures.is_empty() {
+        lines.push(Line::styled(Label::Captured.text(lang), theme.heading));
+        for c in captures {
+            lines.extend(item(
+                vec![Span::styled(format!("  {} = ", c.name), theme.dim)],
+                vec![Span::styled(c.value.clone(), theme.mark)],
+                width,
+            ));
+        }
     }
     if !error.causes.is_empty() {
         lines.push(Line::styled(Label::Causes.text(lang), theme.heading));
         for cause in &error.causes {
             lines.extend(item(
                 vec![Span::raw("• ")],
-                vec![Span::raw(plain(cause, lang))],
+                filled_spans(cause, cx, captures, Style::new()),
                 width,
             ));
         }
@@ -43,7 +99,7 @@ pub(super) fn doc(
     lines.push(Line::styled(Label::Checklist.text(lang), theme.heading));
     let mut items = Vec::new();
     for (i, step) in error.checklist.iter().enumerate() {
-        let ticked = walk.ticked(e, i);
+        let ticked = session.is_ticked(e, i);
         let mark = if ticked { "[x]" } else { "[ ]" };
         let style = if Some(i) == selected {
             theme.selected
@@ -59,13 +115,13 @@ pub(super) fn doc(
                 prefix,
                 if ticked { theme.done } else { Style::new() },
             )],
-            vec![Span::styled(plain(&step.text, lang), style)],
+            filled_spans(&step.text, cx, captures, style),
             width,
         ));
         if Some(i) == selected {
             let inner = width.saturating_sub(u16::try_from(indent.len()).unwrap_or(u16::MAX));
             if let Some(details) = &step.details {
-                for line in guide_text(details, lang, theme, Style::new(), inner) {
+                for line in details_lines(details, cx, captures, theme, inner) {
                     let mut spans = vec![Span::raw(indent.clone())];
                     spans.extend(line.spans);
                     lines.push(Line::from(spans));
@@ -81,12 +137,32 @@ pub(super) fn doc(
         }
         items.push(start..lines.len());
     }
-    let (done, total) = walk.progress(g, e);
+    let (done, total) = session.progress(&cx.catalog, e);
     let pinned = prompt(cx, done, total, width);
     Doc {
         lines,
         items,
         pinned,
+    }
+}
+
+/// A step's details: reflowed guide text, or, when a captured value fills it, one
+/// paragraph with the value marked.
+fn details_lines(
+    details: &Text,
+    cx: &Ctx,
+    captures: &[Capture],
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
+    if fills(details, cx.lang, captures) {
+        item(
+            Vec::new(),
+            filled_spans(details, cx, captures, Style::new()),
+            width,
+        )
+    } else {
+        guide_text(details, cx.lang, theme, Style::new(), width)
     }
 }
 

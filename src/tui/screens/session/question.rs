@@ -4,14 +4,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Doc;
-use crate::guide::Guide;
+use crate::guide::Node;
 use crate::tui::layout::text::{guide_text, item, plain};
 use crate::tui::screens::Ctx;
 
 /// Question `node` laid out to `width`, answer `selected` highlighted.
-pub(super) fn doc(cx: &Ctx, g: &Guide, node: usize, selected: Option<usize>, width: u16) -> Doc {
+pub(super) fn doc(cx: &Ctx, node: &Node, selected: Option<usize>, width: u16) -> Doc {
     let (lang, theme) = (cx.lang, &cx.theme);
-    let node = &g.nodes[node];
     let mut lines = guide_text(&node.question, lang, theme, theme.title, width);
     if let Some(help) = &node.help {
         lines.extend(guide_text(help, lang, theme, theme.dim, width));

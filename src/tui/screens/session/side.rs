@@ -1,5 +1,7 @@
-//! The session's side panel: the answers given (a breadcrumb to jump back through) and,
-//! on a question, the errors still possible.
+//! The session's side panel: where the session came from (a search query, shortened, or
+//! the reference), the answers given (a breadcrumb to jump back through, with a line where
+//! the walk crossed into another guide), and what is still possible on a question or comes
+//! next if the fix does not help.
 
 use std::ops::Range;
 
@@ -9,11 +11,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::guide::Guide;
+use super::ending::title;
 use crate::labels::Label;
-use crate::session::{At, Walk};
-use crate::tui::layout::text::{item, plain};
+use crate::session::{Place, Session, Start};
+use crate::tui::layout::text::{item, plain, truncate};
 use crate::tui::screens::Ctx;
+
+/// Characters of the search query the panel shows.
+const QUERY_SHOWN: usize = 40;
 
 /// What the panel drew last: its inner area and each crumb's lines.
 #[derive(Debug, Default)]
@@ -32,12 +37,10 @@ impl SidePanel {
         self.crumbs.iter().position(|r| r.contains(&line))
     }
 
-    #[allow(clippy::too_many_arguments)] // One call site; the pieces of one panel.
     pub(super) fn render(
         &mut self,
         cx: &Ctx,
-        g: &Guide,
-        walk: &Walk,
+        session: &Session,
         focused: bool,
         crumb: usize,
         area: Rect,
@@ -50,10 +53,49 @@ impl SidePanel {
         self.inner = block.inner(area);
         block.render(area, buf);
         let width = self.inner.width;
-        let mut lines = vec![Line::styled(Label::YourAnswers.text(lang), theme.heading)];
+        let mut lines = Vec::new();
+        match session.start() {
+            Start::Search { query, .. } => {
+                lines.push(Line::styled(Label::FromSearch.text(lang), theme.dim));
+                lines.extend(item(
+                    Vec::new(),
+                    vec![Span::raw(format!("“{}”", truncate(query, QUERY_SHOWN)))],
+                    width,
+                ));
+            }
+            Start::Reference { .. } => {
+                lines.push(Line::styled(Label::FromReference.text(lang), theme.dim));
+            }
+            Start::Guide { .. } => {}
+        }
+        // A session from search or the reference has answers only once it went on to a
+        // question.
+        if matches!(session.start(), Start::Guide { .. }) || !session.path().is_empty() {
+            lines.push(Line::styled(Label::YourAnswers.text(lang), theme.heading));
+        }
         self.crumbs.clear();
-        for (i, c) in walk.path.iter().enumerate() {
-            let label = plain(&g.nodes[c.node].answers[c.answer].label, lang);
+        // A line naming the guide wherever the walk entered another one.
+        let crossing = |lines: &mut Vec<Line<'static>>, id: &str| {
+            let guide = cx
+                .catalog
+                .guide(id)
+                .map_or_else(|| id.to_owned(), |g| plain(&g.title, lang));
+            lines.extend(item(
+                vec![Span::styled("→ ", theme.dim)],
+                vec![Span::styled(guide, theme.dim)],
+                width,
+            ));
+        };
+        let crossings = session.crossings();
+        for (i, c) in session.path().iter().enumerate() {
+            if crossings.contains(&i) {
+                crossing(&mut lines, &c.node.guide);
+            }
+            let label = c
+                .node
+                .find(&cx.catalog)
+                .and_then(|(_, n)| n.answers.get(c.answer))
+                .map_or_else(String::new, |a| plain(&a.label, lang));
             let style = if focused && i == crumb {
                 theme.selected
             } else {
@@ -67,19 +109,47 @@ impl SidePanel {
             ));
             self.crumbs.push(start..lines.len());
         }
-        if matches!(walk.at, At::Question(_)) {
-            let possible = walk.still_possible(g);
-            lines.push(Line::styled(
-                format!("{} ({})", Label::StillPossible.text(lang), possible.len()),
-                theme.heading,
-            ));
-            for e in possible {
+        // The last answer led into another guide: the place on screen is there.
+        if let Some(last) = session.path().last()
+            && !matches!(session.at(), Place::Escalation)
+            && session.current_guide() != last.node.guide
+        {
+            crossing(&mut lines, session.current_guide());
+        }
+        match session.at() {
+            Place::Question(_) => {
+                let possible = session.still_possible(&cx.catalog);
+                lines.push(Line::styled(
+                    format!("{} ({})", Label::StillPossible.text(lang), possible.len()),
+                    theme.heading,
+                ));
+                for e in &possible {
+                    lines.extend(item(
+                        vec![Span::styled("• ", theme.dim)],
+                        vec![Span::styled(title(cx, e), theme.dim)],
+                        width,
+                    ));
+                }
+            }
+            Place::Outcome(_) => {
+                lines.push(Line::styled(
+                    Label::NextIfNotFixed.text(lang),
+                    theme.heading,
+                ));
+                for e in session.offers(&cx.catalog) {
+                    lines.extend(item(
+                        vec![Span::styled("• ", theme.dim)],
+                        vec![Span::styled(title(cx, &e), theme.dim)],
+                        width,
+                    ));
+                }
                 lines.extend(item(
                     vec![Span::styled("• ", theme.dim)],
-                    vec![Span::styled(plain(&g.errors[e].title, lang), theme.dim)],
+                    vec![Span::styled(Label::ThenEscalation.text(lang), theme.dim)],
                     width,
                 ));
             }
+            Place::Solved(_) | Place::Escalation => {}
         }
         Paragraph::new(lines).render(self.inner, buf);
     }
