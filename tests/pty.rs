@@ -23,6 +23,10 @@ impl Session {
     }
 
     fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::start_with_program(env!("CARGO_BIN_EXE_tshoot"), args, env)
+    }
+
+    fn start_with_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -31,7 +35,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tshoot"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
@@ -39,8 +43,13 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("XDG_DATA_HOME", "/nonexistent/tshoot-pty-test");
         cmd.env("HOME", "/nonexistent/tshoot-pty-test");
+        // An empty value removes the variable.
         for (k, v) in env {
-            cmd.env(k, v);
+            if v.is_empty() {
+                cmd.env_remove(k);
+            } else {
+                cmd.env(k, v);
+            }
         }
         let child = pty.slave.spawn_command(cmd).expect("spawns");
         drop(pty.slave);
@@ -101,18 +110,24 @@ impl Session {
 
     /// Waits for the process to end successfully and returns everything it wrote.
     fn finish(self) -> Vec<u8> {
-        let (success, out) = self.finish_any();
-        assert!(success, "failed");
+        let (code, out) = self.finish_with_code();
+        assert_eq!(code, 0, "failed");
         out
     }
 
     /// Waits for the process to end and returns whether it succeeded, and its output.
-    fn finish_any(mut self) -> (bool, Vec<u8>) {
+    fn finish_any(self) -> (bool, Vec<u8>) {
+        let (code, out) = self.finish_with_code();
+        (code == 0, out)
+    }
+
+    /// Waits for the process to end and returns its exit status and its output.
+    fn finish_with_code(mut self) -> (u32, Vec<u8>) {
         let start = Instant::now();
         let success;
         loop {
             if let Some(status) = self.child.try_wait().expect("waits") {
-                success = status.success();
+                success = status.exit_code();
                 break;
             }
             assert!(
@@ -188,21 +203,25 @@ fn ctrl_c_quits_from_the_search_field() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_restores_the_terminal_and_exits_143() {
     let s = Session::start(&["--guide", "itsmc-dashboard-errors"]);
     s.wait_for("Where do you see the error?");
     s.signal("-TERM");
-    assert_restored(&s.finish());
+    let (code, out) = s.finish_with_code();
+    assert_eq!(code, 143);
+    assert_restored(&out);
 }
 
 #[test]
-fn sighup_restores_the_terminal() {
+fn sighup_restores_the_terminal_and_exits_129() {
     // What a terminal emulator's window closing sends. (Closing the master here is not
     // possible while the reader thread holds a copy of it.)
     let s = Session::start(&["--search", "429"]);
     s.wait_for("ServiceNow rate limit");
     s.signal("-HUP");
-    assert_restored(&s.finish());
+    let (code, out) = s.finish_with_code();
+    assert_eq!(code, 129);
+    assert_restored(&out);
 }
 
 #[test]
@@ -215,4 +234,107 @@ fn a_panic_in_the_loop_restores_the_terminal() {
         String::from_utf8_lossy(&out).contains("TSHOOT_TEST_PANIC is set"),
         "the panic message is shown"
     );
+}
+
+/// The bytes written since `mark` (an offset into the output).
+fn since(s: &Session, mark: usize) -> String {
+    String::from_utf8_lossy(&s.output.lock().expect("lock")[mark..]).into_owned()
+}
+
+fn written(s: &Session) -> usize {
+    s.output.lock().expect("lock").len()
+}
+
+#[test]
+fn a_burst_of_keystrokes_is_all_read_and_ctrl_c_still_quits() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Guides");
+    // 5,000 keys typed (not pasted) into the search field, ending in a word of its own.
+    let mut burst = b"/".to_vec();
+    burst.extend(b"ab ".repeat(1665));
+    burst.extend(b"zqzq");
+    assert_eq!(burst.len(), 5_000);
+    s.send(&burst);
+    s.wait_for("zqzq");
+    s.send(b"\x03");
+    assert_restored(&s.finish());
+    // And Ctrl-C right behind a burst, before it has been drawn.
+    let mut s = Session::start(&[]);
+    s.wait_for("Guides");
+    let mut burst = b"/".to_vec();
+    burst.extend(b"ab ".repeat(1666));
+    burst.push(0x03);
+    s.send(&burst);
+    assert_restored(&s.finish());
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
+    // A shell with job control, as a user has: Ctrl-Z stops only a process it can continue
+    // (the kernel drops the stop of an orphaned process group).
+    let mut s =
+        Session::start_with_program("bash", &["--norc", "--noprofile", "-i"], &[("PS1", "$ ")]);
+    s.wait_for("$ ");
+    s.send(format!("{} \r", env!("CARGO_BIN_EXE_tshoot")).as_bytes());
+    s.wait_for("Connector status errors");
+    let mark = written(&s);
+    s.send(b"\x1a");
+    s.wait_for("Stopped");
+    let out = since(&s, mark);
+    for (off, what) in [
+        ("\x1b[?1049l", "alternate screen"),
+        ("\x1b[?1000l", "mouse capture"),
+        ("\x1b[?2004l", "bracketed paste"),
+        ("\x1b[?25h", "cursor"),
+    ] {
+        assert!(out.contains(off), "{what} not given back while stopped");
+    }
+    let mark = written(&s);
+    s.send(b"fg\r");
+    // The screen showed the shell's "Stopped"; now the UI is drawn again.
+    s.wait_for("Connector status errors");
+    assert!(
+        since(&s, mark).contains("\x1b[?1049h"),
+        "alternate screen again"
+    );
+    s.send(b"q");
+    s.wait_for("$ ");
+    let mark = written(&s);
+    s.send(b"echo status=$?\r");
+    let start = Instant::now();
+    while !since(&s, mark).contains("status=0") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{}",
+            since(&s, mark)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.send(b"exit\r");
+    assert_restored(&s.finish());
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_plain_commands_not_the_full_screen() {
+    // TERM=dumb: the plain commands are listed instead.
+    let s = Session::start_with(&[], &[("TERM", "dumb")]);
+    let (code, out) = s.finish_with_code();
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("tshoot search") && text.contains("tshoot walk"),
+        "{text}"
+    );
+    assert!(!text.contains("\x1b[?1049h"), "no full screen was opened");
+    // No TERM at all, asked for the full screen by --search: refused in one line naming
+    // the plain commands.
+    let s = Session::start_with(&["--search", "429"], &[("TERM", "")]);
+    let (code, out) = s.finish_with_code();
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(code, 2, "{text}");
+    assert!(
+        text.contains("TERM=unset") && text.contains("tshoot search"),
+        "{text}"
+    );
+    assert!(!text.contains("\x1b[?1049h"), "no full screen was opened");
 }

@@ -69,6 +69,7 @@ fn a_tui_session_is_saved_offered_on_home_and_reopened_where_it_stood() {
         sessions: None,
         browser: false,
         hyperlinks: false,
+        suspend: false,
         store: Some(store.clone()),
     };
     let guides = walk_support::builtin();

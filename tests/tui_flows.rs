@@ -350,6 +350,7 @@ fn a_pasted_message_becomes_a_session_that_ends_in_an_export_carrying_it() {
         sessions: Some(dir.path().join("sessions")),
         browser: false,
         hyperlinks: false,
+        suspend: false,
         store: None,
     };
     let mut app = app();
@@ -489,6 +490,7 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
         sessions: Some(dir.path().join("sessions")),
         browser: false,
         hyperlinks: false,
+        suspend: false,
         store: None,
     };
     let mut app = app();
@@ -522,6 +524,7 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
         sessions: Some(file.join("sessions")),
         browser: false,
         hyperlinks: false,
+        suspend: false,
         store: None,
     };
     let mut app = app();
@@ -680,4 +683,35 @@ fn with_no_guides_at_all_every_key_is_harmless() {
         .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(text.contains("No guides are loaded."));
+}
+
+#[test]
+fn a_link_is_a_hyperlink_only_where_its_whole_address_shows() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+    use tshoot::tui::links;
+    let evil = "https://bank.example.com.evil.example/".to_owned();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 60, 4));
+    // The step's text names one address; its link is another that starts the same.
+    buf.set_string(0, 0, "Visit https://bank.example.com today", Style::new());
+    // The link cut to the width is not its whole address either.
+    buf.set_string(0, 1, "→ https://bank.example.com.evil.ex…", Style::new());
+    // Shown whole, bare or in angle brackets, it is a link.
+    buf.set_string(
+        0,
+        2,
+        "→ https://bank.example.com.evil.example/",
+        Style::new(),
+    );
+    buf.set_string(
+        0,
+        3,
+        "see <https://bank.example.com.evil.example/>.",
+        Style::new(),
+    );
+    let segments = links::segments(&buf, std::slice::from_ref(&evil));
+    let rows: Vec<(u16, u16)> = segments.iter().map(|s| (s.x, s.y)).collect();
+    assert_eq!(rows, [(2, 2), (5, 3)]);
+    assert!(segments.iter().all(|s| s.text == evil && s.url == evil));
 }

@@ -129,7 +129,15 @@ fn the_keymap_per_scope() {
 fn footer_text(scope: Scope, lang: Lang, width: u16) -> String {
     let area = Rect::new(0, 0, width, 1);
     let mut buf = Buffer::empty(area);
-    footer::render(scope, lang, None, area, &mut buf, &Theme::plain());
+    footer::render(
+        scope,
+        lang,
+        &|_| true,
+        None,
+        area,
+        &mut buf,
+        &Theme::plain(),
+    );
     (0..width).map(|x| buf[(x, 0)].symbol()).collect()
 }
 
@@ -139,7 +147,7 @@ fn every_footer_fits_whole_hints_with_help_and_quit() {
         for scope in Scope::ALL {
             for width in [40u16, 59, 60, 80, 120] {
                 let shown = footer_text(scope, lang, width);
-                let fitted = footer::fit(scope, lang, width);
+                let fitted = footer::fit(scope, lang, width, &|_| true);
                 let expected: Vec<String> = fitted
                     .iter()
                     .map(|b| format!("{} {}", b.short(), b.label(lang)))

@@ -427,6 +427,7 @@ pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
 
 /// Runs the terminal UI until it quits.
 pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::Result<ExitCode> {
+    crate::tui::terminal::check_term(std::env::var("TERM").ok().as_deref())?;
     let world = crate::tui::terminal::World {
         sessions: context
             .data_dir
@@ -434,10 +435,13 @@ pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::R
             .map(|d| d.join("tshoot").join("sessions")),
         browser: true,
         hyperlinks: true,
+        suspend: true,
         store: crate::store::Store::default_dir().map(crate::store::Store::new),
     };
-    crate::tui::terminal::run(app, &world)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(match crate::tui::terminal::run(app, &world)? {
+        crate::tui::terminal::Exit::Quit => ExitCode::SUCCESS,
+        crate::tui::terminal::Exit::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
+    })
 }
 
 /// Loads the configured guides, reporting on stderr the files that failed and the guides

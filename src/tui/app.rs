@@ -108,8 +108,14 @@ impl App {
         self.status = None;
         match msg {
             Msg::Quit => return Some(Effect::Quit),
+            Msg::Suspend => return Some(Effect::Suspend),
             Msg::Help if !self.top().view().overlay() => {
-                let help = Help::new(self.scope());
+                let top = self.top().view();
+                let offered: Vec<bool> = keys::BINDINGS
+                    .iter()
+                    .map(|b| b.keys.iter().any(|(_, m)| top.offers(&self.cx, m)))
+                    .collect();
+                let help = Help::new(self.scope(), offered);
                 self.stack.push(help.into());
                 return None;
             }
@@ -176,9 +182,12 @@ impl App {
         for screen in &mut self.stack[base..] {
             screen.view_mut().render(&self.cx, body, buf);
         }
+        let top = self.top().view();
+        let offered = |m: &Msg| top.offers(&self.cx, m);
         footer::render(
             self.scope(),
             self.cx.lang,
+            &offered,
             self.status.as_deref(),
             foot,
             buf,

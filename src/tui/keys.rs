@@ -471,6 +471,13 @@ pub static BINDINGS: &[Binding] = &[
         priority: 0,
     },
     Binding {
+        keys: &[(Key::Ctrl('z'), Msg::Suspend)],
+        shown: "Ctrl-Z",
+        label: ("suspend (fg resumes)", "pausa (fg fortsätter)"),
+        scopes: ALL,
+        priority: HELP_ONLY,
+    },
+    Binding {
         keys: &[(Key::Ctrl('c'), Msg::Quit)],
         shown: "Ctrl-C",
         label: ("quit", "avsluta"),

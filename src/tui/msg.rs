@@ -6,6 +6,8 @@
 pub enum Msg {
     /// Leave tshoot.
     Quit,
+    /// Stop the process (Ctrl-Z); `fg` continues it.
+    Suspend,
     /// Go back: close the overlay, clear the field, or return to the previous screen.
     Back,
     /// One question back in a guided session.
@@ -90,6 +92,8 @@ pub enum Edit {
 pub enum Effect {
     /// Leave the loop.
     Quit,
+    /// Give the terminal back and stop until continued.
+    Suspend,
     /// Write this Markdown report, made at time `at`, to a new file in the data dir named
     /// after that time.
     Export { markdown: String, at: u64 },

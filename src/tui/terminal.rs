@@ -3,25 +3,34 @@
 //! on a `TestBackend` with scripted events.
 //!
 //! The terminal is given back on every exit path: quit, Ctrl-C, an error, SIGTERM/SIGHUP
-//! (a flag checked between events), and a panic (ratatui's hook, plus ours for mouse
-//! capture and bracketed paste).
+//! (a flag checked between events; the exit status is then 128 + the signal), and a panic
+//! (ratatui's hook, plus ours for mouse capture and bracketed paste). Ctrl-Z gives it back
+//! while stopped and takes it again on `fg`.
+//!
+//! Input is read in batches: everything already waiting is taken before the next frame is
+//! drawn, typed characters in a row become one edit, and a Ctrl-C anywhere in a batch
+//! quits at once, so a pasted burst of keystrokes never queues up behind the drawing.
 
 use std::io::{Write as _, stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 use super::app::App;
-use super::msg::Effect;
+use super::msg::{Effect, Msg};
 use super::{export, links};
 use crate::labels::Label;
 
@@ -37,6 +46,9 @@ pub struct TerminalEvents;
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        // crossterm's tty source skips its own buffer on a zero timeout, so "what is
+        // already waiting" is asked with the smallest one that reads it.
+        let timeout = timeout.max(Duration::from_millis(1));
         if event::poll(timeout)? {
             event::read().map(Some)
         } else {
@@ -54,14 +66,74 @@ pub struct World {
     pub browser: bool,
     /// Whether links on screen are rewritten as OSC 8 hyperlinks after each frame.
     pub hyperlinks: bool,
+    /// Whether Ctrl-Z may stop the process (a real terminal with job control).
+    pub suspend: bool,
     /// Where guided sessions are saved as they change; `None`: not saved.
     pub store: Option<crate::store::Store>,
 }
 
-/// Runs the app in the real terminal until it quits.
-pub fn run(app: &mut App, world: &World) -> anyhow::Result<()> {
+/// How the UI ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// This signal asked it to end (the process should exit with 128 + it).
+    Signal(i32),
+}
+
+/// The most events taken in one batch before a frame is drawn.
+const BATCH: usize = 8192;
+
+/// Refuses a terminal that cannot draw the full-screen UI, naming what works instead.
+pub fn check_term(term: Option<&str>) -> anyhow::Result<()> {
+    match term {
+        None | Some("" | "dumb" | "unknown") => anyhow::bail!(
+            "this terminal (TERM={}) cannot show the full-screen UI; use `tshoot list`, `tshoot show ID` or `tshoot search TEXT`",
+            term.filter(|t| !t.is_empty()).unwrap_or("unset")
+        ),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Everything our UI turned on, turned off: for quitting, a signal, a panic, a suspension.
+fn release() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    let _ = execute!(stdout(), Show);
+}
+
+/// Takes the terminal again after a suspension.
+fn reacquire() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        Clear(ClearType::All),
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// Ctrl-Z: gives the terminal back and stops, as a shell's job control expects; `fg`
+/// continues here.
+fn suspend() -> std::io::Result<()> {
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    disable_raw_mode()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    reacquire()
+}
+
+/// Runs the app in the real terminal until it quits or a signal ends it.
+pub fn run(app: &mut App, world: &World) -> anyhow::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop))?;
+    let signal = Arc::new(AtomicI32::new(0));
+    watch_signals(Arc::clone(&stop), Arc::clone(&signal))?;
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -71,27 +143,37 @@ pub fn run(app: &mut App, world: &World) -> anyhow::Result<()> {
     let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, app, &mut TerminalEvents, &stop, world));
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    result
+    release();
+    result?;
+    Ok(match signal.load(Ordering::Relaxed) {
+        0 => Exit::Quit,
+        n => Exit::Signal(n),
+    })
 }
 
 /// On SIGTERM or SIGHUP, asks the loop to stop; if it has not ended the process shortly
 /// after (a hung-up terminal can keep crossterm reading end-of-file forever), gives the
-/// terminal back from here and exits.
-fn watch_signals(stop: Arc<AtomicBool>) -> std::io::Result<()> {
+/// terminal back from here, cursor included, and exits with 128 + the signal.
+fn watch_signals(stop: Arc<AtomicBool>, signal: Arc<AtomicI32>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        if let Some(number) = signals.forever().next() {
+            signal.store(number, Ordering::Relaxed);
             stop.store(true, Ordering::Relaxed);
             std::thread::sleep(Duration::from_millis(500));
-            let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-            ratatui::restore();
-            std::process::exit(128 + signal);
+            release();
+            std::process::exit(128 + number);
         }
     });
     Ok(())
+}
+
+/// Whether an event is Ctrl-C, which quits from anywhere.
+fn is_interrupt(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('c' | 'C')))
 }
 
 /// Draws and handles events until the app quits, `stop` is set, or the events end.
@@ -105,9 +187,11 @@ pub fn event_loop<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    // A test hook: the PTY tests prove the terminal is restored after a panic in the loop.
-    let panic_for_test = std::env::var_os("TSHOOT_TEST_PANIC").is_some();
+    // A debug-build hook: the PTY tests prove the terminal is restored after a panic in the
+    // loop. Release builds do not have it.
+    let panic_for_test = cfg!(debug_assertions) && std::env::var_os("TSHOOT_TEST_PANIC").is_some();
     let mut dirty = true;
+    let mut batch = Vec::new();
     // Whether the last frame was drawn while a screen was still working.
     let mut drawn_busy = false;
     while !stop.load(Ordering::Relaxed) {
@@ -124,23 +208,66 @@ where
             }
             assert!(!panic_for_test, "TSHOOT_TEST_PANIC is set");
         }
-        let Some(event) = events.next(Duration::from_millis(200))? else {
+        let Some(first) = events.next(Duration::from_millis(200))? else {
             // A screen working in the background (triage reading) is redrawn while idle,
             // until a frame has been drawn from its finished state.
             dirty = app.busy() || drawn_busy;
             continue;
         };
+        // Take everything already waiting, so the next frame shows all of it.
+        batch.clear();
+        batch.push(first);
+        while batch.len() < BATCH
+            && let Some(more) = events.next(Duration::ZERO)?
+        {
+            batch.push(more);
+        }
+        if batch.iter().any(is_interrupt) {
+            break;
+        }
         dirty = true;
+        if handle(terminal, app, &mut batch, world)? == Some(Effect::Quit) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Applies a batch of events in order; a run of typed characters is one edit.
+fn handle<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    batch: &mut Vec<Event>,
+    world: &World,
+) -> anyhow::Result<Option<Effect>>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let mut typed = String::new();
+    for event in batch.drain(..) {
         if matches!(event, Event::Resize(..)) {
             terminal.autoresize()?;
         }
         let Some(msg) = app.map(&event) else {
             continue;
         };
+        if let Msg::Type(c) = msg {
+            typed.push(c);
+            continue;
+        }
         // The loop reads the clock; update only sees the time it is given.
         app.cx.now = export::now();
+        if !typed.is_empty() {
+            app.update(Msg::Paste(std::mem::take(&mut typed)));
+        }
         match app.update(msg) {
-            Some(Effect::Quit) => break,
+            Some(Effect::Quit) => return Ok(Some(Effect::Quit)),
+            Some(Effect::Suspend) if world.suspend => {
+                suspend()?;
+                // The screen was cleared: forget what was drawn, so the next frame is drawn
+                // whole. (`Terminal::clear` would ask the terminal where its cursor is.)
+                terminal.swap_buffers();
+            }
             Some(effect) => perform(app, effect, world),
             None => {}
         }
@@ -156,13 +283,16 @@ where
             app.cx.continues = super::autosave::continues(store, app.cx.lang);
         }
     }
-    Ok(())
+    if !typed.is_empty() {
+        app.update(Msg::Paste(typed));
+    }
+    Ok(None)
 }
 
 fn perform(app: &mut App, effect: Effect, world: &World) {
     let lang = app.cx.lang;
     match effect {
-        Effect::Quit => {}
+        Effect::Quit | Effect::Suspend => {}
         Effect::Export { markdown, at } => {
             let saved = world
                 .sessions

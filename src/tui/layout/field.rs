@@ -4,7 +4,7 @@
 use crate::tui::msg::Edit;
 
 /// The most characters a field holds: a pasted log stays one screen's worth of query.
-pub const MAX_CHARS: usize = 4096;
+pub const MAX_CHARS: usize = 10_000;
 
 /// The text and the cursor (a byte offset on a character boundary).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -16,11 +16,15 @@ use crate::tui::theme::Theme;
 /// Below this width the footer keeps only help among the keys that always show.
 pub const NARROW: u16 = 60;
 
+/// Whether a message does anything on the screen now (a key that would do nothing, like
+/// `p` with no load problems, is not offered).
+pub type Offered<'a> = &'a dyn Fn(&Msg) -> bool;
+
 /// The bindings the footer shows in `width` columns, in table order.
 #[must_use]
-pub fn fit(scope: Scope, lang: Lang, width: u16) -> Vec<&'static Binding> {
+pub fn fit(scope: Scope, lang: Lang, width: u16, offered: Offered) -> Vec<&'static Binding> {
     let all: Vec<&Binding> = keys::applying(scope)
-        .filter(|b| b.priority != HELP_ONLY)
+        .filter(|b| b.priority != HELP_ONLY && b.keys.iter().any(|(_, m)| offered(m)))
         .collect();
     let cost = |b: &Binding| width_of(b.short()) + 1 + width_of(b.label(lang)) + 2;
     let quits = |b: &Binding| b.keys.iter().any(|(_, m)| *m == Msg::Quit);
@@ -59,9 +63,11 @@ fn width_of(s: &str) -> usize {
 }
 
 /// Draws the footer: the status message if there is one, else the fitted keys.
+#[allow(clippy::too_many_arguments)] // One call site; the pieces of one line.
 pub fn render(
     scope: Scope,
     lang: Lang,
+    offered: Offered,
     status: Option<&str>,
     area: Rect,
     buf: &mut Buffer,
@@ -72,7 +78,10 @@ pub fn render(
         return;
     }
     let mut spans = Vec::new();
-    for (i, b) in fit(scope, lang, area.width).into_iter().enumerate() {
+    for (i, b) in fit(scope, lang, area.width, offered)
+        .into_iter()
+        .enumerate()
+    {
         if i > 0 {
             spans.push(Span::raw("  "));
         }

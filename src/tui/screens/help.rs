@@ -18,14 +18,18 @@ use crate::tui::msg::Msg;
 pub struct Help {
     /// Whose keys are listed.
     pub of: Scope,
+    /// Per row of the key table: whether the screen offers it now.
+    offered: Vec<bool>,
     view: ScrollView,
 }
 
 impl Help {
+    /// The keys of `of`, less the rows of the key table marked `false` in `offered`.
     #[must_use]
-    pub fn new(of: Scope) -> Help {
+    pub fn new(of: Scope, offered: Vec<bool>) -> Help {
         Help {
             of,
+            offered,
             view: ScrollView::default(),
         }
     }
@@ -65,7 +69,12 @@ impl View for Help {
 
     fn render(&mut self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
         let (lang, theme) = (cx.lang, &cx.theme);
-        let bindings: Vec<_> = keys::applying(self.of).collect();
+        let bindings: Vec<_> = keys::BINDINGS
+            .iter()
+            .zip(&self.offered)
+            .filter(|(b, offered)| **offered && b.scopes.contains(&self.of))
+            .map(|(b, _)| b)
+            .collect();
         let key_width = bindings.iter().map(|b| width(b.shown)).max().unwrap_or(0);
         let popup_width = 56.min(area.width);
         // Two columns of border, one for the scrollbar.

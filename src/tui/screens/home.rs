@@ -11,7 +11,7 @@ use super::{Ctx, Nav, View, guide::GuidePage, problems::Problems};
 use crate::labels::Label;
 use crate::tui::keys::Scope;
 use crate::tui::layout::list::ListView;
-use crate::tui::layout::text::{guide_text, plain, truncate, width};
+use crate::tui::layout::text::{guide_text, item, plain, truncate, width};
 use crate::tui::msg::{Effect, Msg};
 
 /// The guides list.
@@ -84,18 +84,30 @@ impl View for Home {
         }
     }
 
+    fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
+        match msg {
+            Msg::Problems => failed_files(cx) > 0,
+            Msg::Enter => !cx.catalog.guides.is_empty(),
+            _ => true,
+        }
+    }
+
     fn render(&mut self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
         let lang = cx.lang;
         let theme = &cx.theme;
         let area = area.inner(Margin::new(1, 0));
         let guides = &cx.catalog.guides;
         let failed = failed_files(cx);
-        let notice = (failed > 0).then(|| {
-            Line::styled(
-                truncate(&Label::failed_files(failed, lang), usize::from(area.width)),
-                theme.strong,
+        // Wrapped, never cut: at 40 columns it takes two rows.
+        let notice = if failed > 0 {
+            item(
+                vec![],
+                vec![Span::styled(Label::failed_files(failed, lang), theme.strong)],
+                area.width,
             )
-        });
+        } else {
+            Vec::new()
+        };
         // The summary takes a few rows when the screen has them.
         let detail_rows = if area.height >= 14 { 5 } else { 0 };
         let continues = &cx.continues;
@@ -103,16 +115,14 @@ impl View for Home {
         let list_rows = u16::try_from(rows.max(1)).unwrap_or(u16::MAX);
         let [heading, notice_area, list, _, detail] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(u16::from(notice.is_some())),
+            Constraint::Length(u16::try_from(notice.len()).unwrap_or(u16::MAX)),
             Constraint::Max(list_rows),
             Constraint::Length(u16::from(detail_rows > 0)),
             Constraint::Min(detail_rows),
         ])
         .areas(area);
         Line::styled(Label::Guides.text(lang), theme.heading).render(heading, buf);
-        if let Some(notice) = notice {
-            notice.render(notice_area, buf);
-        }
+        Paragraph::new(notice).render(notice_area, buf);
         if rows == 0 {
             Line::raw(Label::NoGuides.text(lang)).render(list, buf);
             return;

@@ -81,6 +81,11 @@ pub trait View {
     fn links(&self, _cx: &Ctx) -> Vec<String> {
         Vec::new()
     }
+    /// Whether `msg` does anything here now; keys that would not are left out of the
+    /// footer and the `?` overlay.
+    fn offers(&self, _cx: &Ctx, _msg: &Msg) -> bool {
+        true
+    }
     /// Whether this is drawn over the screen below it.
     fn overlay(&self) -> bool {
         false

@@ -173,6 +173,15 @@ impl View for Reference {
         let _ = theme;
     }
 
+    fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
+        let error = cx.catalog.guides[self.guide].errors.get(self.selected());
+        match msg {
+            Msg::NextFocus => error.is_some_and(|e| !e.related.is_empty()),
+            Msg::OpenLink => error.is_some_and(|e| !e.links.is_empty()),
+            _ => true,
+        }
+    }
+
     fn links(&self, cx: &Ctx) -> Vec<String> {
         cx.catalog.guides[self.guide]
             .errors

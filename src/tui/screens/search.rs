@@ -195,7 +195,8 @@ fn hit_text(cx: &Ctx, highlighter: &Highlighter, hit: &Hit, w: u16) -> Text<'sta
     let error = &guide.errors[hit.entry.error];
     let info = format!("  {}/{}  {}", guide.id, error.id, hit.score);
     let title = plain(&error.title, lang);
-    let room = usize::from(w).saturating_sub(width(&info)).max(usize::from(w) / 2);
+    // The title first: the id and score give way to it, down to a third of the row.
+    let room = usize::from(w).saturating_sub(width(&info).min(usize::from(w) / 3));
     let title = truncate(&title, room);
     let info = truncate(&info, usize::from(w).saturating_sub(width(&title)));
     let mut lines = vec![Line::from(vec![

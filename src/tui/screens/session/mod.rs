@@ -310,6 +310,14 @@ impl View for Session {
         );
     }
 
+    fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
+        match msg {
+            Msg::NextFocus | Msg::PreviousQuestion => !self.session.path().is_empty(),
+            Msg::OpenLink => self.link(cx).is_some(),
+            _ => true,
+        }
+    }
+
     fn links(&self, cx: &Ctx) -> Vec<String> {
         match self.session.at() {
             Place::Outcome(e) => e
