@@ -32,6 +32,18 @@ fn list_shows_the_builtin_guides_with_error_counts() {
 }
 
 #[test]
+fn list_says_one_error_in_the_singular() {
+    // The minimal guide has exactly one error.
+    let minimal = fixtures().join("valid/minimal.yaml");
+    let path = minimal.to_str().expect("UTF-8 path");
+    let en = stdout_of(&["--no-builtin", "--guides", path, "list"]);
+    assert!(en.contains("1 error ") || en.contains("1 error\n"), "{en}");
+    assert!(!en.contains("1 errors"), "{en}");
+    let sv = stdout_of(&["--no-builtin", "--guides", path, "--lang", "sv", "list"]);
+    assert!(sv.contains("1 fel"), "{sv}");
+}
+
+#[test]
 fn bare_tshoot_lists_the_guides_until_the_tui_exists() {
     assert!(stdout_of(&[]).contains("itsmc-dashboard-errors"));
 }

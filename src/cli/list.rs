@@ -47,7 +47,7 @@ pub fn run(catalog: &Catalog, lang: Lang, json: bool) -> anyhow::Result<ExitCode
     let width = catalog.guides.iter().map(|g| g.id.len()).max().unwrap_or(0);
     writeln!(out, "{bold}{}{bold:#}", Label::Guides.text(lang))?;
     for guide in &catalog.guides {
-        let count = format!("{} {}", guide.errors.len(), Label::Errors.text(lang));
+        let count = Label::errors(guide.errors.len(), lang);
         writeln!(
             out,
             "  {bold}{:width$}{bold:#}  {count:>9}  {}",
