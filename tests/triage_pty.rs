@@ -3,30 +3,11 @@
 //! stops reading on Esc, opens the error's checklist on Enter, and quits on q.
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::Write;
 
-fn screen(output: &Mutex<Vec<u8>>) -> String {
-    let size = |n| std::num::NonZero::new(n).expect("not zero");
-    let mut parser = vt100::Parser::new(size(24), size(80), 0);
-    parser.process(&output.lock().expect("lock"));
-    parser.screen().contents()
-}
-
-fn wait_for(output: &Mutex<Vec<u8>>, text: &str) {
-    let start = Instant::now();
-    while !screen(output).contains(text) {
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "never showed {text:?}:\n{}",
-            screen(output)
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
+use common::pty::Session;
 
 #[test]
 fn triage_screen_reads_a_pipe_stops_on_esc_and_opens_the_checklist() {
@@ -39,42 +20,8 @@ fn triage_screen_reads_a_pipe_stops_on_esc_and_opens_the_checklist() {
             .expect("mkfifo")
             .success()
     );
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tshoot"));
-    cmd.arg("triage");
-    cmd.arg(&fifo);
-    cmd.env_clear();
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("PATH", "/usr/bin:/bin");
-    cmd.env("XDG_DATA_HOME", "/nonexistent/tshoot-pty-test");
-    cmd.env("HOME", "/nonexistent/tshoot-pty-test");
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    let mut child = pty.slave.spawn_command(cmd).expect("spawns");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let output = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&output);
-    std::thread::spawn(move || {
-        let mut chunk = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut chunk) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().expect("lock").extend_from_slice(&chunk[..n]);
-        }
-    });
-    let mut keys = pty.master.take_writer().expect("writer");
-    let mut press = |bytes: &[u8]| {
-        keys.write_all(bytes).expect("writes");
-        keys.flush().expect("flushes");
-    };
+    let fifo_path = fifo.to_str().expect("UTF-8 path");
+    let mut tui = Session::start(&["triage", fifo_path]);
 
     // The writer keeps the pipe open: reading would never end by itself.
     let mut log = std::fs::OpenOptions::new()
@@ -84,26 +31,14 @@ fn triage_screen_reads_a_pipe_stops_on_esc_and_opens_the_checklist() {
     log.write_all(b"2024-05-01T10:00:00Z ERROR [auth] User Not Authenticated\n")
         .expect("write");
     log.flush().expect("flush");
-    wait_for(&output, "User not authenticated");
-    wait_for(&output, "(Esc stops)");
-    press(b"\x1b");
-    wait_for(&output, "1 lines, 0.0 MB");
-    assert!(screen(&output).contains("stopped"), "{}", screen(&output));
-    press(b"\r");
-    wait_for(&output, "Did this fix it?");
-    press(b"q");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waits") {
-            break status;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "did not exit:\n{}",
-            screen(&output)
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success());
+    tui.wait_for("User not authenticated");
+    tui.wait_for("(Esc stops)");
+    tui.send(b"\x1b");
+    tui.wait_for("1 lines, 0.0 MB");
+    assert!(tui.screen().contains("stopped"), "{}", tui.screen());
+    tui.send(b"\r");
+    tui.wait_for("Did this fix it?");
+    tui.send(b"q");
+    tui.finish();
     drop(log);
 }

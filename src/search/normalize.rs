@@ -26,7 +26,8 @@ pub struct Token {
 }
 
 /// Folds one character: lowercase, diacritics dropped (`Å` → `a`, `é` → `e`, `ß` → `ss`).
-fn fold_char(c: char, out: &mut String) {
+/// Triage folds log lines with it too, so a message matches there exactly as in search.
+pub(crate) fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;

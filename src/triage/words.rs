@@ -9,8 +9,8 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+pub use crate::search::normalize::fold;
+use crate::search::normalize::fold_char;
 
 /// One word of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,29 +26,6 @@ pub struct Word {
 pub struct Words {
     folded: String,
     pub list: Vec<Word>,
-}
-
-/// Appends the folded form of `c` (lowercase, no combining marks) to `out`.
-fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    for d in c.to_lowercase().nfkd() {
-        if !is_combining_mark(d) {
-            out.push(d);
-        }
-    }
-}
-
-/// Folds a whole string: `Åtgärden` → `atgarden`.
-#[must_use]
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
-    out
 }
 
 impl Words {
