@@ -22,6 +22,17 @@ pub use catalog::Catalog;
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use text::Text;
 
+/// Whether `s` is a placeholder name of a message or step (`{alertName}`): a letter or `_`,
+/// then letters, digits or `_`. Search, triage and sessions all read placeholders by it.
+#[must_use]
+pub fn is_placeholder_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 /// A checked guide: every reference in it points at something that exists.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Guide {

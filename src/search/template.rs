@@ -29,22 +29,14 @@ pub struct Template {
     pub literal_items: Vec<usize>,
 }
 
-/// Whether `s` is a placeholder name: a letter or `_`, then letters, digits or `_`.
-fn is_placeholder_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
 /// The first `{name}` of `text`: the byte offsets of its braces.
 fn next_hole(text: &str) -> Option<(usize, usize)> {
     text.match_indices('{').find_map(|(open, _)| {
         let inner = &text[open + 1..];
         let close = open + 1 + inner.find(['{', '}'])?;
-        (text[close..].starts_with('}') && is_placeholder_name(&text[open + 1..close]))
-            .then_some((open, close))
+        (text[close..].starts_with('}')
+            && crate::guide::is_placeholder_name(&text[open + 1..close]))
+        .then_some((open, close))
     })
 }
 

@@ -35,16 +35,6 @@ impl Piece<'_> {
     }
 }
 
-/// Whether `s` is a placeholder name: a letter or `_`, then letters, digits or `_` (as in
-/// message templates).
-fn is_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
 /// `text` split into guide text and filled values. A `{name}` with no captured value stays
 /// as written; the first capture of a name wins.
 #[must_use]
@@ -58,7 +48,7 @@ pub fn fill<'a>(text: &'a str, captures: &'a [Capture]) -> Vec<Piece<'a>> {
             break;
         };
         let name = &rest[open + 1..close];
-        let value = is_name(name)
+        let value = crate::guide::is_placeholder_name(name)
             .then(|| captures.iter().find(|c| c.name == name))
             .flatten();
         match value {

@@ -56,15 +56,6 @@ pub struct Found {
 /// Longest captured value kept, in bytes.
 pub const MAX_VALUE: usize = 200;
 
-/// Whether `s` is a placeholder name: a letter or `_`, then letters, digits or `_`.
-fn is_placeholder_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
 /// The folded words of a piece of literal text.
 fn words_of(text: &str) -> Vec<String> {
     let w = Words::of(text);
@@ -90,7 +81,7 @@ fn pieces(message: &str) -> (Vec<Piece>, String) {
         let close = after.find('}');
         let inner = close.map(|c| &after[..c]);
         match inner {
-            Some(name) if is_placeholder_name(name) => {
+            Some(name) if crate::guide::is_placeholder_name(name) => {
                 flush(&mut literal, &mut out);
                 out.push(Piece::Hole(name.to_owned()));
                 since_hole.clear();

@@ -1,6 +1,8 @@
-//! Timestamps at the start of log lines, for triage's histogram over time: read without a
-//! date crate, since only `YYYY-MM-DD[T ]HH:MM[:SS]` (ISO 8601 and its common log forms)
-//! is looked for, as UTC.
+//! Timestamps at the start of log lines, for triage's histogram over time: only
+//! `YYYY-MM-DD[T ]HH:MM[:SS]` (ISO 8601 and its common log forms) is looked for, as UTC; the
+//! calendar arithmetic is the `time` crate's.
+
+use time::{Date, Month, OffsetDateTime};
 
 /// Seconds since the epoch of a `YYYY-MM-DD[T ]HH:MM[:SS]` timestamp at or near the start
 /// of `line` (within its first 40 bytes), if there is one.
@@ -12,7 +14,7 @@ pub fn timestamp(line: &str) -> Option<i64> {
 
 #[allow(
     clippy::many_single_char_names,
-    reason = "the civil-date algorithm's own names"
+    reason = "y, m, d, h, s name the timestamp's own fields"
 )]
 fn parse_time(b: &[u8]) -> Option<i64> {
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
@@ -38,39 +40,31 @@ fn parse_time(b: &[u8]) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || h > 23 || min > 59 || s > 60 {
         return None;
     }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    let date = Date::from_calendar_date(
+        i32::try_from(y).ok()?,
+        Month::try_from(u8::try_from(m).ok()?).ok()?,
+        u8::try_from(d).ok()?,
+    )
+    .ok()?;
+    let days = date
+        .midnight()
+        .assume_utc()
+        .unix_timestamp()
+        .div_euclid(86_400);
     Some(days * 86_400 + h * 3600 + min * 60 + s)
 }
 
 /// `2024-05-01 10:22` from seconds since the epoch.
-#[allow(
-    clippy::many_single_char_names,
-    reason = "the civil-date algorithm's own names"
-)]
 #[must_use]
 pub fn clock(t: i64) -> String {
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    // Civil date from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let t = OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH);
     format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
-        secs / 3600,
-        secs / 60 % 60
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
     )
 }
 
@@ -88,6 +82,9 @@ mod tests {
         assert_eq!(timestamp("1970-01-01 00:00:00"), Some(0));
         assert_eq!(timestamp("no time here, 2024 was a year"), None);
         assert_eq!(timestamp("2024-13-01T10:22:03Z"), None);
+        // A day the month does not have is not a time; a leap day is.
+        assert_eq!(timestamp("2023-02-29T10:22:03Z"), None);
+        assert_eq!(timestamp("2024-02-29 00:00:00"), Some(1_709_164_800));
         assert_eq!(clock(1_714_558_923), "2024-05-01 10:22");
         assert_eq!(clock(0), "1970-01-01 00:00");
     }
