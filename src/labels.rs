@@ -81,6 +81,13 @@ pub enum Label {
     GraphOf,
     GraphRelated,
     GraphSeeAbove,
+    // The TUI's map of a guide's tree.
+    MapOf,
+    MapHere,
+    MapAnswered,
+    MapPossible,
+    MapOtherGuide,
+    MapNotOnPath,
     // Saved sessions and the plain walk.
     SavedSessions,
     NoSessions,
@@ -198,6 +205,15 @@ impl Label {
                 "Relaterat (vad du kan prova när en åtgärd inte hjälpte)",
             ),
             Label::GraphSeeAbove => ("see above", "se ovan"),
+            Label::MapOf => ("Map", "Karta"),
+            Label::MapHere => ("you are here", "du är här"),
+            Label::MapAnswered => ("your answers", "dina svar"),
+            Label::MapPossible => ("still possible", "fortfarande möjligt"),
+            Label::MapOtherGuide => ("in another guide", "i en annan guide"),
+            Label::MapNotOnPath => (
+                "Enter goes back to a question you answered (marked ✓).",
+                "Enter går tillbaka till en fråga du har besvarat (märkt ✓).",
+            ),
             Label::GraphOf => (
                 "Draw the tree with: tshoot graph",
                 "Rita trädet med: tshoot graph",

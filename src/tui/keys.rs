@@ -36,11 +36,13 @@ pub enum Scope {
     Triage,
     /// The field asking which log file to triage.
     TriagePrompt,
+    /// The map of a guide's tree.
+    Map,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -53,6 +55,7 @@ impl Scope {
         Scope::Problems,
         Scope::Triage,
         Scope::TriagePrompt,
+        Scope::Map,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
@@ -77,6 +80,7 @@ impl Scope {
             Scope::Problems => "problems",
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
+            Scope::Map => "map",
         }
     }
 }
@@ -159,23 +163,24 @@ impl Binding {
 pub const HELP_ONLY: u8 = u8::MAX;
 
 use Scope::{
-    Escalation, Guide, Help, Home, Outcome, Problems, Question, Reference, Search, Solved, Triage,
-    TriagePrompt,
+    Escalation, Guide, Help, Home, Map, Outcome, Problems, Question, Reference, Search, Solved,
+    Triage, TriagePrompt,
 };
 
 const SCREENS: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage, Map,
 ];
 const BROWSE: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map,
 ];
 const OVERLAYS: &[Scope] = &[Help, Problems];
 const SESSION: &[Scope] = &[Question, Outcome, Solved, Escalation];
 const MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Help, Problems, Triage,
+    Map,
 ];
 const BROWSE_MOVING: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage, Map,
 ];
 const ALL: &[Scope] = &Scope::ALL;
 /// Scopes with a text field.
@@ -352,6 +357,30 @@ pub static BINDINGS: &[Binding] = &[
         label: ("switch panel", "byt panel"),
         scopes: &[Question, Outcome, Reference],
         priority: 6,
+    },
+    Binding {
+        keys: &[(Key::Char('m'), Msg::OpenMap)],
+        shown: "m",
+        label: ("map", "karta"),
+        scopes: &[Guide, Question, Outcome, Solved, Escalation],
+        priority: 6,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("back to this question", "tillbaka till frågan"),
+        scopes: &[Map],
+        priority: 2,
+    },
+    Binding {
+        keys: &[
+            (Key::Code(KeyCode::Esc), Msg::Back),
+            (Key::Char('m'), Msg::Back),
+        ],
+        shown: "Esc m",
+        label: ("close the map", "stäng kartan"),
+        scopes: &[Map],
+        priority: 1,
     },
     Binding {
         keys: &[(Key::Char('r'), Msg::Restart)],

@@ -18,6 +18,10 @@ pub enum Msg {
     Problems,
     /// Open the search screen.
     OpenSearch,
+    /// Open the map of the current guide's tree.
+    OpenMap,
+    /// Go back to answered question `n` (0-based) of the breadcrumb, as the map asks.
+    JumpBack(usize),
     /// Ask for a log file to triage.
     OpenTriage,
     /// Move the selection one up.

@@ -201,6 +201,10 @@ impl View for Session {
             Msg::Enter => {
                 self.session.choose(catalog, self.selected);
             }
+            Msg::JumpBack(i) => {
+                self.session.jump(i);
+                self.focus = Focus::Main;
+            }
             Msg::PreviousQuestion => {
                 self.session.back();
             }
