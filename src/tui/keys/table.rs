@@ -204,6 +204,23 @@ pub static BINDINGS: &[Binding] = &[
         priority: 6,
     },
     Binding {
+        keys: &[(Key::Char('c'), Msg::Copy)],
+        shown: "c",
+        label: ("copy", "kopiera"),
+        scopes: &[Outcome, Solved, Escalation, Reference],
+        priority: 5,
+    },
+    Binding {
+        keys: &[(Key::Char('C'), Msg::CopySession)],
+        shown: "C",
+        label: (
+            "copy the session as Markdown",
+            "kopiera sessionen som Markdown",
+        ),
+        scopes: &[Outcome],
+        priority: HELP_ONLY,
+    },
+    Binding {
         keys: &[(Key::Char('m'), Msg::OpenMap)],
         shown: "m",
         label: ("map", "karta"),
