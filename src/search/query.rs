@@ -337,15 +337,30 @@ impl<'q> Query<'q> {
             }
         };
         let mut forms = Vec::new();
+        let mut joined_next = false;
         for (group, token) in tokens.iter().enumerate() {
+            if std::mem::take(&mut joined_next) {
+                continue;
+            }
             match token.class {
                 Class::Word if token.text.chars().count() < 2 || is_stopword(&token.text) => {}
-                Class::Word => match compound::split_query_word(index, &token.text, &mut forms) {
-                    // `statuscode` for a text that says `status code`, `tokenfel` for
-                    // `token` and `fel`.
-                    Some(parts) => parts.iter().for_each(|p| push(p, group)),
-                    None => push(&token.text, group),
-                },
+                Class::Word => {
+                    // `integrations användaren` for the guides' `integrationsanvändaren`.
+                    if let Some(next) = tokens.get(group + 1)
+                        && let Some(word) =
+                            compound::written_apart(index, &text, token, next, &mut forms)
+                    {
+                        push(&word, group);
+                        joined_next = true;
+                        continue;
+                    }
+                    match compound::split_query_word(index, &token.text, &mut forms) {
+                        // `statuscode` for a text that says `status code`, `tokenfel` for
+                        // `token` and `fel`.
+                        Some(parts) => parts.iter().for_each(|p| push(p, group)),
+                        None => push(&token.text, group),
+                    }
+                }
                 // A value counts only when the guides know it (`429`).
                 Class::Value if index.lookup.contains_key(&token.text) => {
                     push(&token.text, group);
