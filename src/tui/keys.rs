@@ -36,11 +36,13 @@ pub enum Scope {
     Triage,
     /// The field asking which log file to triage.
     TriagePrompt,
+    /// The guides being loaded: only help, quit and suspend.
+    Loading,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -53,6 +55,7 @@ impl Scope {
         Scope::Problems,
         Scope::Triage,
         Scope::TriagePrompt,
+        Scope::Loading,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
@@ -77,6 +80,7 @@ impl Scope {
             Scope::Problems => "problems",
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
+            Scope::Loading => "loading",
         }
     }
 }
@@ -159,8 +163,8 @@ impl Binding {
 pub const HELP_ONLY: u8 = u8::MAX;
 
 use Scope::{
-    Escalation, Guide, Help, Home, Outcome, Problems, Question, Reference, Search, Solved, Triage,
-    TriagePrompt,
+    Escalation, Guide, Help, Home, Loading, Outcome, Problems, Question, Reference, Search, Solved,
+    Triage, TriagePrompt,
 };
 
 const SCREENS: &[Scope] = &[
@@ -178,6 +182,10 @@ const BROWSE_MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage,
 ];
 const ALL: &[Scope] = &Scope::ALL;
+/// Where `?` and `q` work: the screens without a text field, and the loading screen.
+const QUITTING: &[Scope] = &[
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Loading,
+];
 /// Scopes with a text field.
 const FIELDS: &[Scope] = &[Search, TriagePrompt];
 
@@ -453,7 +461,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         shown: "? F1",
         label: ("help", "hjälp"),
-        scopes: BROWSE,
+        scopes: QUITTING,
         priority: 0,
     },
     Binding {
@@ -467,7 +475,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Key::Char('q'), Msg::Quit)],
         shown: "q",
         label: ("quit", "avsluta"),
-        scopes: BROWSE,
+        scopes: QUITTING,
         priority: 0,
     },
     Binding {
