@@ -123,6 +123,12 @@ impl App {
                 self.open_search("");
                 return None;
             }
+            Msg::OpenMap => {
+                if let Some(map) = super::screens::map::Map::over(self.top(), &self.cx) {
+                    self.stack.push(map.into());
+                }
+                return None;
+            }
             _ => {}
         }
         let back = msg == Msg::Back;
@@ -139,6 +145,10 @@ impl App {
             }
             Nav::Effect(effect) => return Some(effect),
             Nav::Pop => self.pop(),
+            Nav::Return(msg) => {
+                self.pop();
+                return self.update(msg);
+            }
             Nav::Pass => {
                 if back {
                     self.pop();

@@ -28,6 +28,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod clipboard;
 pub mod export;
 pub mod keys;
 pub mod layout;

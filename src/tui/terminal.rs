@@ -314,6 +314,9 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
                 app.status = Some(problem);
             }
         }
+        Effect::Copy { text, what } => {
+            app.status = Some(super::clipboard::send(&text, &what, lang, &mut stdout()));
+        }
         Effect::Open(url) => {
             if world.browser {
                 let _ = open::that_detached(&url);

@@ -215,6 +215,10 @@ impl View for Session {
             Msg::Enter => {
                 self.session.choose(catalog, self.selected);
             }
+            Msg::JumpBack(i) => {
+                self.session.jump(i);
+                self.focus = Focus::Main;
+            }
             Msg::PreviousQuestion => {
                 self.session.back();
             }
@@ -236,6 +240,13 @@ impl View for Session {
                 }
             }
             Msg::Export => nav = self.export(cx),
+            Msg::Copy => {
+                nav = crate::tui::clipboard::in_session(cx, &self.session, self.selected)
+                    .map_or(Nav::Stay, Nav::Effect);
+            }
+            Msg::CopySession => {
+                nav = Nav::Effect(crate::tui::clipboard::whole_session(cx, &self.session));
+            }
             Msg::Click { x, y } => {
                 if let Some(i) = self.side.hit(x, y) {
                     self.focus = Focus::Side;
@@ -328,6 +339,7 @@ impl View for Session {
         match msg {
             Msg::NextFocus | Msg::PreviousQuestion => !self.session.path().is_empty(),
             Msg::OpenLink => self.link(cx).is_some(),
+            Msg::Copy => crate::tui::clipboard::in_session(cx, &self.session, self.selected).is_some(),
             _ => true,
         }
     }
