@@ -257,6 +257,11 @@ pub fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return report::clap_error(&e),
     };
+    // Only `new` writes in several languages; elsewhere a list would quietly use its first.
+    if args.lang.len() > 1 && !matches!(args.command, Some(Command::New { .. })) {
+        report::error("--lang takes one language here (a list like `en,sv` only with `new`)");
+        return ExitCode::from(2);
+    }
     let loaded = config::load();
     let is_config = matches!(args.command, Some(Command::Config { .. }));
     let settled = match &loaded.result {
