@@ -92,6 +92,19 @@ impl Session {
         Walk::from_reference(&cx.catalog, error, cx.now).map(Session::over)
     }
 
+    /// A session at error `error` of guide `guide`, opened from a log triage with what the
+    /// log said of it.
+    #[must_use]
+    pub fn from_triage(
+        guide: usize,
+        error: usize,
+        log: crate::session::LogFinding,
+        cx: &Ctx,
+    ) -> Option<Session> {
+        let error = ErrorRef::of(cx.catalog.guides.get(guide)?, error)?;
+        Walk::from_triage(&cx.catalog, error, log, cx.now).map(Session::over)
+    }
+
     fn items(&self, cx: &Ctx) -> usize {
         match self.session.at() {
             Place::Question(n) => n.find(&cx.catalog).map_or(0, |(_, n)| n.answers.len()),
@@ -156,6 +169,7 @@ impl View for Session {
             Start::Reference { .. } => {
                 format!("{} › {place}", Label::FromReference.text(cx.lang))
             }
+            Start::Triage { .. } => format!("{} › {place}", Label::FromTriage.text(cx.lang)),
             Start::Guide { .. } => place,
         }
     }
