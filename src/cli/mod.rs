@@ -495,7 +495,7 @@ fn reload(context: &Context) -> Option<crate::tui::reload::Reload> {
                 &sources,
                 cache.as_ref(),
                 &crate::guide::read::Reader::default(),
-                &std::sync::atomic::AtomicUsize::new(0),
+                &crate::cache::Progress::default(),
             )
         }),
     )
