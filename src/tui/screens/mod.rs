@@ -55,6 +55,9 @@ pub enum Nav {
     Replace(Box<Screen>),
     /// Work for the loop.
     Effect(Effect),
+    /// Close this screen and give this message to the one below (the map's "go back to
+    /// this question").
+    Return(Msg),
     /// The screen does not use this message; the router's default applies (`Back` pops).
     Pass,
 }
@@ -153,4 +156,6 @@ screens! {
     Triage => triage::Triage,
     /// The overlay asking which log file to triage.
     TriagePrompt => triage_prompt::TriagePrompt,
+    /// The map of a guide's tree, over a session or a guide page.
+    Map => map::Map,
 }
