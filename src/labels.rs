@@ -27,6 +27,7 @@ pub enum Label {
     Search,
     SearchPrompt,
     NoMatch,
+    SearchClipped,
     Captured,
     Reference,
     Keys,
@@ -105,6 +106,12 @@ pub enum Label {
     CopySession,
     CopyMessage,
     CopyMessages,
+    // Live reload of guide files.
+    Reloaded,
+    ReloadKept,
+    ReloadGone,
+    ReloadReplayed,
+    ReloadTriageClosed,
     // Saved sessions and the plain walk.
     SavedSessions,
     NoSessions,
@@ -163,6 +170,10 @@ impl Label {
                 "Skriv eller klistra in ett felmeddelande, ett symtom eller en kod",
             ),
             Label::NoMatch => ("No error matches.", "Inget fel matchar."),
+            Label::SearchClipped => (
+                "Only the most informative part was searched",
+                "Bara den mest informativa delen söktes",
+            ),
             Label::Captured => ("From your message", "Från ditt meddelande"),
             Label::Reference => ("Error reference", "Felreferens"),
             Label::Keys => ("Keys", "Tangenter"),
@@ -236,6 +247,26 @@ impl Label {
             Label::GraphSeeAbove => ("see above", "se ovan"),
             Label::MapOf => ("Map", "Karta"),
             Label::Copied => ("Copied", "Kopierade"),
+            Label::Reloaded => (
+                "Guides read again from disk",
+                "Guiderna lästes in igen från disken",
+            ),
+            Label::ReloadKept => (
+                "{file} has a problem; its last good guide is kept",
+                "{file} har ett problem; dess senaste fungerande guide behålls",
+            ),
+            Label::ReloadGone => (
+                "{what} is gone from the guides",
+                "{what} finns inte längre bland guiderna",
+            ),
+            Label::ReloadReplayed => (
+                "The guide changed; the session goes on from the last point that still exists",
+                "Guiden har ändrats; sessionen fortsätter från den sista punkt som fortfarande finns",
+            ),
+            Label::ReloadTriageClosed => (
+                "The guides changed; the triage was closed (t starts it again)",
+                "Guiderna har ändrats; granskningen stängdes (t startar den igen)",
+            ),
             Label::CopyTooLong => (
                 "Not copied: {what} is too long to copy ({n} bytes, at most {max})",
                 "Inte kopierat: {what} är för långt för att kopiera ({n} byte, högst {max})",

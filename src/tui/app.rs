@@ -31,6 +31,8 @@ pub struct App {
     pub status: Option<String>,
     /// Which guided session is being saved as it changes.
     pub autosave: super::autosave::Autosave,
+    /// Guide files watched for edits, read again while the UI runs; `None`: not watched.
+    pub reload: Option<super::reload::Reload>,
 }
 
 impl App {
@@ -50,6 +52,7 @@ impl App {
             stack: vec![Screen::Home(Home::default())],
             status: None,
             autosave: super::autosave::Autosave::default(),
+            reload: None,
         }
     }
 
