@@ -32,6 +32,7 @@ pub enum Label {
     Search,
     SearchPrompt,
     NoMatch,
+    SearchClipped,
     Captured,
     Reference,
     Keys,
@@ -181,6 +182,10 @@ impl Label {
                 "Skriv eller klistra in ett felmeddelande, ett symtom eller en kod",
             ),
             Label::NoMatch => ("No error matches.", "Inget fel matchar."),
+            Label::SearchClipped => (
+                "Only the most informative part was searched",
+                "Bara den mest informativa delen söktes",
+            ),
             Label::Captured => ("From your message", "Från ditt meddelande"),
             Label::Reference => ("Error reference", "Felreferens"),
             Label::Keys => ("Keys", "Tangenter"),
