@@ -14,6 +14,11 @@ pub enum Label {
     Links,
     Related,
     NoGuides,
+    // The loading screen.
+    LoadingGuides,
+    GuideFiles,
+    PreparingSearch,
+    LoadingFailed,
     ShowHint,
     StartGuided,
     BrowseReference,
@@ -27,6 +32,7 @@ pub enum Label {
     Search,
     SearchPrompt,
     NoMatch,
+    SearchClipped,
     Captured,
     Reference,
     Keys,
@@ -54,6 +60,16 @@ pub enum Label {
     // Sessions started from search or the reference, and where they go next.
     FromSearch,
     FromReference,
+    // Sessions started from a log triage, and their report.
+    FromTriage,
+    ReportFromTriage,
+    ReportLog,
+    ReportLogFiles,
+    ReportLogCount,
+    ReportLogFirst,
+    ReportLogLast,
+    ReportLogValues,
+    ReportLogLine,
     NextIfNotFixed,
     ThenEscalation,
     KeyMove,
@@ -95,6 +111,12 @@ pub enum Label {
     CopySession,
     CopyMessage,
     CopyMessages,
+    // Live reload of guide files.
+    Reloaded,
+    ReloadKept,
+    ReloadGone,
+    ReloadReplayed,
+    ReloadTriageClosed,
     // Saved sessions and the plain walk.
     SavedSessions,
     NoSessions,
@@ -131,6 +153,13 @@ impl Label {
             Label::Links => ("Read more", "Läs mer"),
             Label::Related => ("Related errors", "Relaterade fel"),
             Label::NoGuides => ("No guides are loaded.", "Inga guider är inlästa."),
+            Label::LoadingGuides => ("Loading guides", "Läser in guider"),
+            Label::GuideFiles => ("guide files", "guidefiler"),
+            Label::PreparingSearch => ("Preparing search…", "Förbereder sökningen…"),
+            Label::LoadingFailed => (
+                "Loading the guides failed unexpectedly. Press q to quit.",
+                "Inläsningen av guiderna misslyckades oväntat. Tryck q för att avsluta.",
+            ),
             Label::ShowHint => (
                 "Show an error with: tshoot show ERROR-ID",
                 "Visa ett fel med: tshoot show FEL-ID",
@@ -153,6 +182,10 @@ impl Label {
                 "Skriv eller klistra in ett felmeddelande, ett symtom eller en kod",
             ),
             Label::NoMatch => ("No error matches.", "Inget fel matchar."),
+            Label::SearchClipped => (
+                "Only the most informative part was searched",
+                "Bara den mest informativa delen söktes",
+            ),
             Label::Captured => ("From your message", "Från ditt meddelande"),
             Label::Reference => ("Error reference", "Felreferens"),
             Label::Keys => ("Keys", "Tangenter"),
@@ -177,6 +210,18 @@ impl Label {
             Label::ReportInProgress => ("In progress.", "Pågår."),
             Label::FromSearch => ("from search", "från sökningen"),
             Label::FromReference => ("from the reference", "från felreferensen"),
+            Label::FromTriage => ("from the log", "från loggen"),
+            Label::ReportFromTriage => ("a log triage", "en genomgång av loggen"),
+            Label::ReportLog => ("What the log showed", "Vad loggen visade"),
+            Label::ReportLogFiles => ("Log files", "Loggfiler"),
+            Label::ReportLogCount => ("Occurrences", "Förekomster"),
+            Label::ReportLogFirst => ("First", "Första"),
+            Label::ReportLogLast => ("Last", "Sista"),
+            Label::ReportLogValues => (
+                "Values in the lines (how often)",
+                "Värden i raderna (hur ofta)",
+            ),
+            Label::ReportLogLine => ("The first line", "Första raden"),
             Label::NextIfNotFixed => ("If not fixed, next", "Om inte löst, härnäst"),
             Label::ThenEscalation => ("then escalation", "sedan eskalering"),
             Label::ReportStepsDone => (
@@ -214,6 +259,26 @@ impl Label {
             Label::GraphSeeAbove => ("see above", "se ovan"),
             Label::MapOf => ("Map", "Karta"),
             Label::Copied => ("Copied", "Kopierade"),
+            Label::Reloaded => (
+                "Guides read again from disk",
+                "Guiderna lästes in igen från disken",
+            ),
+            Label::ReloadKept => (
+                "{file} has a problem; its last good guide is kept",
+                "{file} har ett problem; dess senaste fungerande guide behålls",
+            ),
+            Label::ReloadGone => (
+                "{what} is gone from the guides",
+                "{what} finns inte längre bland guiderna",
+            ),
+            Label::ReloadReplayed => (
+                "The guide changed; the session goes on from the last point that still exists",
+                "Guiden har ändrats; sessionen fortsätter från den sista punkt som fortfarande finns",
+            ),
+            Label::ReloadTriageClosed => (
+                "The guides changed; the triage was closed (t starts it again)",
+                "Guiderna har ändrats; granskningen stängdes (t startar den igen)",
+            ),
             Label::CopyTooLong => (
                 "Not copied: {what} is too long to copy ({n} bytes, at most {max})",
                 "Inte kopierat: {what} är för långt för att kopiera ({n} byte, högst {max})",

@@ -34,6 +34,7 @@ pub mod keys;
 pub mod layout;
 pub mod links;
 pub mod msg;
+pub mod reload;
 pub mod screens;
 pub mod terminal;
 pub mod theme;

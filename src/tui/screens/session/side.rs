@@ -66,6 +66,15 @@ impl SidePanel {
             Start::Reference { .. } => {
                 lines.push(Line::styled(Label::FromReference.text(lang), theme.dim));
             }
+            Start::Triage { log, .. } => {
+                lines.push(Line::styled(Label::FromTriage.text(lang), theme.dim));
+                let place = format!("{}× · {}:{}", log.count, log.first.file, log.first.line);
+                lines.extend(item(
+                    Vec::new(),
+                    vec![Span::raw(truncate(&place, QUERY_SHOWN))],
+                    width,
+                ));
+            }
             Start::Guide { .. } => {}
         }
         // A session from search or the reference has answers only once it went on to a
@@ -109,11 +118,13 @@ impl SidePanel {
             ));
             self.crumbs.push(start..lines.len());
         }
-        // The last answer led into another guide: the place on screen is there.
-        if let Some(last) = session.path().last()
-            && !matches!(session.at(), Place::Escalation)
-            && session.current_guide() != last.node.guide
-        {
+        // The last answer, or before any answer a `related` error tried after "not fixed",
+        // led into another guide: the place on screen is there.
+        let last_guide = session
+            .path()
+            .last()
+            .map_or(session.first_guide(), |c| c.node.guide.as_str());
+        if !matches!(session.at(), Place::Escalation) && session.current_guide() != last_guide {
             crossing(&mut lines, session.current_guide());
         }
         match session.at() {
