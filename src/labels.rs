@@ -14,6 +14,11 @@ pub enum Label {
     Links,
     Related,
     NoGuides,
+    // The loading screen.
+    LoadingGuides,
+    GuideFiles,
+    PreparingSearch,
+    LoadingFailed,
     ShowHint,
     StartGuided,
     BrowseReference,
@@ -148,6 +153,13 @@ impl Label {
             Label::Links => ("Read more", "Läs mer"),
             Label::Related => ("Related errors", "Relaterade fel"),
             Label::NoGuides => ("No guides are loaded.", "Inga guider är inlästa."),
+            Label::LoadingGuides => ("Loading guides", "Läser in guider"),
+            Label::GuideFiles => ("guide files", "guidefiler"),
+            Label::PreparingSearch => ("Preparing search…", "Förbereder sökningen…"),
+            Label::LoadingFailed => (
+                "Loading the guides failed unexpectedly. Press q to quit.",
+                "Inläsningen av guiderna misslyckades oväntat. Tryck q för att avsluta.",
+            ),
             Label::ShowHint => (
                 "Show an error with: tshoot show ERROR-ID",
                 "Visa ett fel med: tshoot show FEL-ID",
