@@ -421,6 +421,8 @@ fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<Exi
 /// The terminal UI's state at its home screen.
 pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
     let mut app = crate::tui::App::new(catalog, context.lang);
+    // A session opened before the loop runs (`--guide`) starts now, not at the epoch.
+    app.cx.now = crate::tui::export::now();
     if !context.color.styles_on_terminal() || context.theme == crate::config::Theme::Mono {
         app.cx.theme = crate::tui::theme::Theme::plain();
     }
