@@ -22,13 +22,15 @@ pub enum Scope {
     Triage,
     /// The field asking which log file to triage.
     TriagePrompt,
+    /// The guides being loaded: only help, quit and suspend.
+    Loading,
     /// The map of a guide's tree.
     Map,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 13] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -41,6 +43,7 @@ impl Scope {
         Scope::Problems,
         Scope::Triage,
         Scope::TriagePrompt,
+        Scope::Loading,
         Scope::Map,
     ];
 
@@ -66,6 +69,7 @@ impl Scope {
             Scope::Problems => "problems",
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
+            Scope::Loading => "loading",
             Scope::Map => "map",
         }
     }
