@@ -179,7 +179,10 @@ fn the_side_panel_counts_what_is_still_possible_after_every_answer() {
         send(&mut app, &typed(answer));
         let (rows, _) = draw(&mut app, &mut terminal);
         let s = &session(&app).session;
-        let want = format!("Still possible ({})", s.still_possible(&app.cx.catalog).len());
+        let want = format!(
+            "Still possible ({})",
+            s.still_possible(&app.cx.catalog).len()
+        );
         assert!(rows.iter().any(|r| r.contains(&want)), "{want}\n{rows:#?}");
         counts.push(want);
     }
