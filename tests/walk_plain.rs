@@ -400,3 +400,72 @@ fn bare_tshoot_without_a_screen_names_the_plain_commands() {
         assert!(!text.contains('\u{1b}'));
     }
 }
+
+/// A guide whose author broke lines inside `**bold**` and a link, as YAML folded text does.
+const WRAPPED_GUIDE: &str = r"
+id: wrapped
+title: A guide with wrapped markup
+start: q
+nodes:
+  - id: q
+    question: |-
+      Does the **Secure
+      Webhook** action fire?
+    answers:
+      - label: No
+        error: quiet
+errors:
+  - id: quiet
+    title: The action stays quiet
+    messages: []
+    symptoms: []
+    causes:
+      - |-
+        Classic ITSM actions are retired; move to a **Secure
+        Webhook** action ([see the
+        steps](https://learn.microsoft.com/azure/azure-monitor/alerts/itsm-convert-servicenow-to-webhook)).
+    checklist:
+      - step: Convert the action.
+escalation: |-
+  Ask about **moving
+  to a webhook** and keep *the
+  alert's history*.
+";
+
+#[test]
+fn bold_and_links_split_by_a_line_break_lose_their_markup_in_plain_mode() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("wrapped.yaml"), WRAPPED_GUIDE).expect("write");
+    let guides = dir.path().to_str().expect("UTF-8 path");
+    let walk = |answers: &str| {
+        let out = tshoot()
+            .args(["--guides", guides, "walk", "wrapped", "--answers", answers])
+            .env("XDG_STATE_HOME", "/nonexistent/tshoot-test-state")
+            .output()
+            .expect("runs");
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let question = walk("1,b");
+    assert!(
+        question.contains("Does the Secure Webhook action fire?"),
+        "{question}"
+    );
+    let outcome = walk("1");
+    assert!(
+        outcome.contains("move to a Secure\n")
+            && outcome.contains("Webhook action (see the\n")
+            && outcome.contains(
+                "steps <https://learn.microsoft.com/azure/azure-monitor/alerts/itsm-convert-servicenow-to-webhook>)."
+            ),
+        "{outcome}"
+    );
+    let escalation = walk("1,n");
+    assert!(
+        escalation.contains("Ask about moving\nto a webhook and keep the\nalert's history."),
+        "{escalation}"
+    );
+    for text in [&question, &outcome, &escalation] {
+        assert!(!text.contains('*') && !text.contains("]("), "{text}");
+    }
+}
