@@ -16,9 +16,9 @@
 
 use std::collections::HashSet;
 
-use super::Answered;
 use super::refs::{self, ErrorRef, NodeRef, Target};
-use crate::guide::{Catalog, Next};
+use super::{Answered, Place, Session};
+use crate::guide::{Catalog, Guide, Next, Text};
 
 /// Every error reachable from the place `next` (an answer of guide `guide`) names, in the
 /// order found. `broad` also follows answers into another guide's questions.
@@ -114,4 +114,96 @@ pub(super) fn agenda(
         .filter_map(|r| refs::related(guide, r))
         .filter(|r| !ruled.contains(r) && r.find(catalog).is_some() && seen.insert(r.clone()))
         .collect()
+}
+
+/// What the session's answers leave possible and what comes next, asked of a [`Session`].
+impl Session {
+    /// The outcome the answers led to, or the error the session started at: the error
+    /// whose `related` entries "not fixed" offers first.
+    #[must_use]
+    pub fn root(&self) -> Option<&ErrorRef> {
+        self.tried.first().or(match &self.at {
+            Place::Outcome(e) | Place::Solved(e) => Some(e),
+            Place::Question(_) | Place::Escalation => None,
+        })
+    }
+
+    /// The errors the answers given so far ruled out, in no particular order.
+    #[must_use]
+    pub fn ruled_out(&self, catalog: &Catalog) -> Vec<ErrorRef> {
+        let mut ruled: Vec<ErrorRef> = ruled_out(catalog, &self.path).into_iter().collect();
+        ruled.sort();
+        ruled
+    }
+
+    /// What "not fixed" would offer from here, in order (empty: escalation): the `related`
+    /// entries of [`Session::root`] in the author's order, less those tried and those the
+    /// answers ruled out ([`Session::ruled_out`]).
+    #[must_use]
+    pub fn offers(&self, catalog: &Catalog) -> Vec<ErrorRef> {
+        let Some(root) = self.root() else {
+            return Vec::new();
+        };
+        let ruled = ruled_out(catalog, &self.path);
+        let current = match &self.at {
+            Place::Outcome(e) | Place::Solved(e) => Some(e),
+            Place::Question(_) | Place::Escalation => None,
+        };
+        agenda(catalog, root, &ruled)
+            .into_iter()
+            .filter(|e| !self.tried.contains(e) && Some(e) != current)
+            .collect()
+    }
+
+    /// The errors the current question can still lead to, in catalog order: through its
+    /// questions and its answers' errors (in any guide), but not into the questions of
+    /// another guide, which asks its own; at an outcome, that error.
+    #[must_use]
+    pub fn still_possible(&self, catalog: &Catalog) -> Vec<ErrorRef> {
+        match &self.at {
+            Place::Question(node) => {
+                let found = reach(catalog, &Target::Question(node.clone()), false);
+                catalog
+                    .guides
+                    .iter()
+                    .flat_map(|g| g.errors.iter().map(|e| ErrorRef::new(&g.id, &e.id)))
+                    .filter(|e| found.contains(e))
+                    .collect()
+            }
+            Place::Outcome(e) | Place::Solved(e) => vec![e.clone()],
+            Place::Escalation => Vec::new(),
+        }
+    }
+
+    /// The escalation texts that apply: the current guide's, then the starting guide's if
+    /// it is another one (guides without one are left out).
+    #[must_use]
+    pub fn escalations<'c>(&self, catalog: &'c Catalog) -> Vec<(&'c Guide, &'c Text)> {
+        let mut guides = vec![self.current_guide()];
+        if self.first_guide() != self.current_guide() {
+            guides.push(self.first_guide());
+        }
+        guides
+            .into_iter()
+            .filter_map(|id| {
+                let guide = catalog.guide(id)?;
+                Some((guide, guide.escalation.as_ref()?))
+            })
+            .collect()
+    }
+
+    /// Index of each answered question where the walk entered another guide than the one
+    /// before it (the first question counts when it is not in the starting guide).
+    #[must_use]
+    pub fn crossings(&self) -> Vec<usize> {
+        let mut previous = self.first_guide();
+        let mut out = Vec::new();
+        for (i, crumb) in self.path.iter().enumerate() {
+            if crumb.node.guide != previous {
+                out.push(i);
+            }
+            previous = &crumb.node.guide;
+        }
+        out
+    }
 }

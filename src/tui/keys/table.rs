@@ -1,175 +1,24 @@
-//! The one key table: every key of the TUI, the message it sends, its label in each
-//! language and the screens where it applies. The keymap ([`map`]), each screen's footer
-//! ([`hints`]), the `?` overlay and the README's key table ([`markdown_table`]) are all
-//! read from [`BINDINGS`], so they cannot disagree.
-//!
-//! Entries are matched in order, so a screen-specific entry placed before a general one
-//! wins. In a text field ([`Scope::Search`]) a plain character that no entry of that scope
-//! claims is typed.
+//! The key table as data: one [`Binding`] a line of the README's table, in the order the
+//! footer, the `?` overlay and the README show them. Entries are matched in order, so a
+//! screen-specific entry placed before a general one wins. Adding a key is one entry here.
 
-use std::fmt::Write as _;
+use ratatui::crossterm::event::KeyCode;
 
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
-
-use super::msg::{Edit, Msg};
-use crate::lang::Lang;
-
-/// Where keys are read: a screen, a step of a guided session, or an overlay.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    Home,
-    Guide,
-    Question,
-    Outcome,
-    Solved,
-    Escalation,
-    Reference,
-    /// The search screen: keys go to its text field.
-    Search,
-    /// The `?` overlay.
-    Help,
-    /// The overlay listing guide files that could not be loaded.
-    Problems,
-    /// The known errors of a log file.
-    Triage,
-    /// The field asking which log file to triage.
-    TriagePrompt,
-}
-
-impl Scope {
-    /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 12] = [
-        Scope::Home,
-        Scope::Guide,
-        Scope::Question,
-        Scope::Outcome,
-        Scope::Solved,
-        Scope::Escalation,
-        Scope::Reference,
-        Scope::Search,
-        Scope::Help,
-        Scope::Problems,
-        Scope::Triage,
-        Scope::TriagePrompt,
-    ];
-
-    /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
-    #[must_use]
-    pub fn typing(self) -> bool {
-        matches!(self, Scope::Search | Scope::TriagePrompt)
-    }
-
-    /// The scope's name in the README table.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Scope::Home => "home",
-            Scope::Guide => "guide",
-            Scope::Question => "question",
-            Scope::Outcome => "outcome",
-            Scope::Solved => "solved",
-            Scope::Escalation => "escalation",
-            Scope::Reference => "reference",
-            Scope::Search => "search",
-            Scope::Help => "help",
-            Scope::Problems => "problems",
-            Scope::Triage => "triage",
-            Scope::TriagePrompt => "triage path",
-        }
-    }
-}
-
-/// A key as the table writes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    /// A character typed without Ctrl or Alt (Shift is part of the character).
-    Char(char),
-    /// Ctrl and a letter.
-    Ctrl(char),
-    /// Alt and a letter.
-    Alt(char),
-    /// A named key without Ctrl or Alt.
-    Code(KeyCode),
-    /// A named key with Ctrl.
-    CtrlCode(KeyCode),
-    /// `1`–`9`: sends [`Msg::Choose`] with the digit.
-    Digit,
-}
-
-impl Key {
-    fn matches(self, key: &KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match (self, key.code) {
-            (Key::Char(c), KeyCode::Char(k)) => !ctrl && !alt && c == k,
-            (Key::Ctrl(c), KeyCode::Char(k)) => ctrl && !alt && c == k.to_ascii_lowercase(),
-            (Key::Alt(c), KeyCode::Char(k)) => alt && !ctrl && c == k.to_ascii_lowercase(),
-            (Key::Code(c), k) => {
-                !ctrl && !alt && (c == k || (c == KeyCode::Tab && k == KeyCode::BackTab))
-            }
-            (Key::CtrlCode(c), k) => ctrl && c == k,
-            (Key::Digit, KeyCode::Char('1'..='9')) => !ctrl && !alt,
-            _ => false,
-        }
-    }
-}
-
-/// One line of the key table.
-#[derive(Debug)]
-pub struct Binding {
-    /// The keys and the message each sends.
-    pub keys: &'static [(Key, Msg)],
-    /// The keys as shown to the user.
-    pub shown: &'static str,
-    /// What they do: English, Swedish.
-    pub label: (&'static str, &'static str),
-    /// Where they apply.
-    pub scopes: &'static [Scope],
-    /// Footer priority: 0 always fits, higher goes first when room is short; `HELP_ONLY`
-    /// is listed in the `?` overlay but never in the footer.
-    pub priority: u8,
-}
-
-impl Binding {
-    /// The keys as the footer shows them: when all of them do the same thing, the first
-    /// alone (`?` for `? F1`, `Esc` for `Esc ? q`).
-    #[must_use]
-    pub fn short(&self) -> &'static str {
-        let same = self.keys.windows(2).all(|w| w[0].1 == w[1].1);
-        if same {
-            self.shown.split(' ').next().unwrap_or(self.shown)
-        } else {
-            self.shown
-        }
-    }
-
-    /// The label in `lang`.
-    #[must_use]
-    pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.label.0,
-            Lang::Sv => self.label.1,
-        }
-    }
-}
-
-/// A priority that keeps a binding out of the footer.
-pub const HELP_ONLY: u8 = u8::MAX;
+use super::{Binding, HELP_ONLY, Key, Scope};
+use crate::tui::msg::{Edit, Msg};
 
 use Scope::{
     Escalation, Guide, Help, Home, Outcome, Problems, Question, Reference, Search, Solved, Triage,
     TriagePrompt,
 };
 
-const SCREENS: &[Scope] = &[
+pub(super) const SCREENS: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage,
 ];
-const BROWSE: &[Scope] = &[
+pub(super) const BROWSE: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage,
 ];
-const OVERLAYS: &[Scope] = &[Help, Problems];
+pub(super) const OVERLAYS: &[Scope] = &[Help, Problems];
 const SESSION: &[Scope] = &[Question, Outcome, Solved, Escalation];
 const MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Help, Problems, Triage,
@@ -485,81 +334,3 @@ pub static BINDINGS: &[Binding] = &[
         priority: 0,
     },
 ];
-
-/// The bindings that apply in `scope`, in table order.
-pub fn applying(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.scopes.contains(&scope))
-}
-
-/// The message an input event means in `scope`, if any.
-#[must_use]
-pub fn map(scope: Scope, event: &Event) -> Option<Msg> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => map_key(scope, key),
-        Event::Paste(text) => Some(Msg::Paste(text.clone())),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollUp => Some(Msg::Scroll(-3)),
-            MouseEventKind::ScrollDown => Some(Msg::Scroll(3)),
-            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
-                x: mouse.column,
-                y: mouse.row,
-            }),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn map_key(scope: Scope, key: &KeyEvent) -> Option<Msg> {
-    for binding in applying(scope) {
-        for (k, msg) in binding.keys {
-            if k.matches(key) {
-                return Some(match (k, key.code) {
-                    (Key::Digit, KeyCode::Char(c)) => Msg::Choose(c.to_digit(10)? as usize),
-                    _ => msg.clone(),
-                });
-            }
-        }
-    }
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Char(c) if scope.typing() && plain => Some(Msg::Type(c)),
-        _ => None,
-    }
-}
-
-/// The footer hints of `scope` as (keys, label), in table order.
-#[must_use]
-pub fn hints(scope: Scope, lang: Lang) -> Vec<(&'static str, &'static str, u8)> {
-    applying(scope)
-        .filter(|b| b.priority != HELP_ONLY)
-        .map(|b| (b.shown, b.label(lang), b.priority))
-        .collect()
-}
-
-/// The README's key table: one row a binding, in table order.
-#[must_use]
-pub fn markdown_table() -> String {
-    let mut out = String::from("| keys | meaning | where |\n|---|---|---|\n");
-    for b in BINDINGS {
-        let keys: Vec<String> = b.shown.split(' ').map(|k| format!("`{k}`")).collect();
-        let has = |set: &[Scope]| set.iter().all(|s| b.scopes.contains(s));
-        let overlays = has(OVERLAYS);
-        let scopes = if has(SCREENS) && overlays {
-            "everywhere".to_owned()
-        } else if has(SCREENS) {
-            "every screen".to_owned()
-        } else if has(BROWSE) && overlays {
-            "everywhere but the search field".to_owned()
-        } else if has(BROWSE) {
-            "every screen but search".to_owned()
-        } else {
-            let names: Vec<&str> = b.scopes.iter().map(|s| s.name()).collect();
-            names.join(", ")
-        };
-        let _ = writeln!(out, "| {} | {} | {} |", keys.join(" "), b.label.0, scopes);
-    }
-    out
-}

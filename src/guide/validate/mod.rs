@@ -8,16 +8,23 @@
 //! every question reachable from `start`; an outcome (or another guide) reachable from every
 //! question; non-empty checklists; http(s) links; every localized text in every language the
 //! guide uses (warning); errors no answer leads to (warning).
+//!
+//! This file holds the id rules and the build; the tree's shape is checked in `graph.rs`,
+//! an error's content and every text in `texts.rs`.
 
-use crate::search::template::{MAX_TEMPLATE_WORDS, Template};
+mod graph;
+mod texts;
+
 use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::diagnostic::{Diagnostics, Pos};
-use super::raw::{RawAnswer, RawGuide, SString, SText};
-use super::suggest::hint;
-use super::{Guide, Next, Origin, Text};
+use crate::guide::diagnostic::{Diagnostics, Pos};
+use crate::guide::raw::{RawAnswer, RawGuide, SString};
+use crate::guide::suggest::hint;
+use crate::guide::{Guide, Next, Origin};
+use graph::check_graph;
+use texts::{check_errors, check_languages, check_links};
 
 /// Most answers a question may have: one per number key `1`–`9`.
 pub const MAX_ANSWERS: usize = 9;
@@ -277,235 +284,4 @@ fn check_answer(
             }
         }
     }
-}
-
-/// Reachability from `start`, outcomes reachable from every question, errors reached.
-///
-/// Questions and errors whose id repeats an earlier one are left out: the duplicate is
-/// reported already, and nothing can point at it.
-fn check_graph(raw: &RawGuide, ids: &Ids, start: usize, diags: &mut Diagnostics) {
-    // Every place an answer names and that exists, even when an answer wrongly names two;
-    // an answer into another guide counts as an outcome here (that guide concludes itself).
-    let edges: Vec<Vec<Next>> = raw
-        .nodes
-        .iter()
-        .map(|n| {
-            n.value
-                .answers
-                .value
-                .iter()
-                .flat_map(|a| ids.edges(&a.value).chain(ids.away(&a.value)))
-                .collect()
-        })
-        .collect();
-
-    let mut reached = vec![false; raw.nodes.len()];
-    let mut error_reached = vec![false; raw.errors.len()];
-    let mut stack = vec![start];
-    while let Some(i) = stack.pop() {
-        if std::mem::replace(&mut reached[i], true) {
-            continue;
-        }
-        for edge in &edges[i] {
-            match *edge {
-                Next::Node(j) => stack.push(j),
-                Next::Error(e) => error_reached[e] = true,
-                Next::OtherError { .. } | Next::OtherGuide { .. } => {}
-            }
-        }
-    }
-
-    // A question concludes if one of its answers is an outcome or leads to a question that
-    // concludes; iterate to the fixed point.
-    let mut concludes = vec![false; raw.nodes.len()];
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for (i, out) in edges.iter().enumerate() {
-            let now = out.iter().any(|edge| match *edge {
-                Next::Node(j) => concludes[j],
-                Next::Error(_) | Next::OtherError { .. } | Next::OtherGuide { .. } => true,
-            });
-            if now && !concludes[i] {
-                concludes[i] = true;
-                changed = true;
-            }
-        }
-    }
-
-    for (i, node) in raw.nodes.iter().enumerate() {
-        let id = &node.value.id;
-        let answers = &node.value.answers.value;
-        if ids.nodes.get(id.value.as_str()) != Some(&i) {
-            continue;
-        }
-        // Answers that lead nowhere are reported already; judge only complete questions.
-        let complete = !answers.is_empty()
-            && answers
-                .iter()
-                .all(|a| ids.edges(&a.value).count() > 0 || ids.away(&a.value).is_some());
-        if !reached[i] {
-            diags.error(
-                Pos::of(id),
-                format!("question `{}` cannot be reached from `start`", id.value),
-            );
-        } else if !concludes[i] && complete {
-            diags.error(
-                Pos::of(id),
-                format!(
-                    "no outcome can be reached from question `{}`: its answers only lead around a cycle",
-                    id.value
-                ),
-            );
-        }
-    }
-    for (e, error) in raw.errors.iter().enumerate() {
-        let id = &error.value.id;
-        if !error_reached[e] && ids.errors.get(id.value.as_str()) == Some(&e) {
-            diags.warning(
-                Pos::of(id),
-                format!(
-                    "no answer leads to error `{}`; only search and the reference will show it",
-                    id.value
-                ),
-            );
-        }
-    }
-}
-
-fn check_errors(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
-    for error in &raw.errors {
-        let error = &error.value;
-        // Search matches only the first words of a very long message.
-        for message in &error.messages {
-            let words = message.value.all().map(Template::count_words).max();
-            if let Some(words) = words.filter(|&w| w > MAX_TEMPLATE_WORDS) {
-                diags.warning(
-                    Pos::of(message),
-                    format!(
-                        "message of error `{}` has {words} words; search matches only its first {MAX_TEMPLATE_WORDS}",
-                        error.id.value
-                    ),
-                );
-            }
-        }
-        if error.checklist.value.is_empty() {
-            diags.error(
-                Pos::of(&error.checklist),
-                format!("error `{}` has an empty checklist", error.id.value),
-            );
-        }
-        for related in &error.related {
-            match related.value.split_once('/') {
-                Some((guide, rest)) if guide == raw.id.value => {
-                    let local = Spanned {
-                        value: rest.to_owned(),
-                        ..*related
-                    };
-                    ids.error(&local, "`related`", diags);
-                }
-                Some((guide, rest)) => {
-                    if !is_id(guide) || !is_id(rest) {
-                        diags.error(
-                            Pos::of(related),
-                            format!(
-                                "`related` entry `{}` is not `guide-id/error-id`",
-                                related.value
-                            ),
-                        );
-                    }
-                }
-                None => {
-                    ids.error(related, "`related`", diags);
-                }
-            }
-        }
-    }
-}
-
-/// Every text of the guide, with its position.
-fn texts(raw: &RawGuide) -> Vec<&SText> {
-    let mut all: Vec<&SText> = vec![&raw.title];
-    all.extend(&raw.summary);
-    all.extend(&raw.escalation);
-    all.extend(raw.sources.iter().map(|l| &l.title));
-    for node in &raw.nodes {
-        all.push(&node.value.question);
-        all.extend(&node.value.help);
-        all.extend(node.value.answers.value.iter().map(|a| &a.value.label));
-    }
-    for error in &raw.errors {
-        let e = &error.value;
-        all.push(&e.title);
-        all.extend(e.messages.iter().chain(&e.symptoms).chain(&e.causes));
-        for step in &e.checklist.value {
-            all.push(&step.value.step);
-            all.extend(&step.value.details);
-        }
-        all.extend(e.links.iter().map(|l| &l.title));
-    }
-    all
-}
-
-/// Warns about localized texts missing a language that other texts of the guide have;
-/// returns the guide's languages in first-seen order.
-fn check_languages(raw: &RawGuide, diags: &mut Diagnostics) -> Vec<String> {
-    let texts = texts(raw);
-    let mut languages: Vec<String> = Vec::new();
-    for text in &texts {
-        for code in text.value.languages() {
-            if !languages.iter().any(|l| l == code) {
-                languages.push(code.to_owned());
-            }
-        }
-    }
-    for text in &texts {
-        if let Text::Localized(_) = &text.value {
-            let missing: Vec<&str> = languages
-                .iter()
-                .map(String::as_str)
-                .filter(|l| !text.value.languages().any(|c| c == *l))
-                .collect();
-            if !missing.is_empty() {
-                diags.warning(
-                    Pos::of(text),
-                    format!(
-                        "this text has no `{}` translation, which other texts of the guide have",
-                        missing.join("`, `")
-                    ),
-                );
-            }
-        }
-    }
-    languages
-}
-
-fn check_links(raw: &RawGuide, diags: &mut Diagnostics) {
-    let mut urls: Vec<&SString> = raw.sources.iter().map(|l| &l.url).collect();
-    for error in &raw.errors {
-        urls.extend(error.value.links.iter().map(|l| &l.url));
-        urls.extend(
-            error
-                .value
-                .checklist
-                .value
-                .iter()
-                .filter_map(|s| s.value.link.as_ref()),
-        );
-    }
-    for url in urls {
-        if !is_web_url(&url.value) {
-            diags.error(
-                Pos::of(url),
-                format!("`{}` is not an http:// or https:// address", url.value),
-            );
-        }
-    }
-}
-
-fn is_web_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
 }
