@@ -22,11 +22,13 @@ pub enum Scope {
     Triage,
     /// The field asking which log file to triage.
     TriagePrompt,
+    /// The overlay choosing how a session is exported.
+    Export,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -39,6 +41,7 @@ impl Scope {
         Scope::Problems,
         Scope::Triage,
         Scope::TriagePrompt,
+        Scope::Export,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
@@ -63,6 +66,7 @@ impl Scope {
             Scope::Problems => "problems",
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
+            Scope::Export => "export",
         }
     }
 }

@@ -153,4 +153,6 @@ screens! {
     Triage => triage::Triage,
     /// The overlay asking which log file to triage.
     TriagePrompt => triage_prompt::TriagePrompt,
+    /// The overlay choosing Markdown or JSON and redaction for an export.
+    ExportOptions => export::ExportOptions,
 }

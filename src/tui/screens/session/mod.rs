@@ -113,14 +113,12 @@ impl Session {
             .or_else(|| error.links.first().map(|l| l.url.clone()))
     }
 
-    fn export(&self, cx: &Ctx) -> Nav {
+    /// The export overlay (Markdown or JSON, redaction), from an outcome or the end.
+    fn export(&self) -> Nav {
         if matches!(self.session.at(), Place::Question(_)) {
             return Nav::Stay;
         }
-        Nav::Effect(Effect::Export {
-            markdown: crate::report::markdown(&cx.catalog, &self.session, cx.lang, cx.now),
-            at: cx.now,
-        })
+        Nav::push(super::export::ExportOptions::new((*self.session).clone()))
     }
 }
 
@@ -221,7 +219,7 @@ impl View for Session {
                     nav = Nav::Effect(Effect::Open(url));
                 }
             }
-            Msg::Export => nav = self.export(cx),
+            Msg::Export => nav = self.export(),
             Msg::Click { x, y } => {
                 if let Some(i) = self.side.hit(x, y) {
                     self.focus = Focus::Side;
