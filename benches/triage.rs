@@ -64,3 +64,18 @@ fn one_candidate_line(bencher: divan::Bencher) {
         assert_eq!(hits.len(), 1);
     });
 }
+
+/// The same line through search's template reading, for comparison: triage does not call
+/// it (see the `triage` module docs), and this is what each candidate line would cost if
+/// it did.
+#[divan::bench]
+fn one_line_through_search(bencher: divan::Bencher) {
+    let catalog = Catalog::load(&Source::configured(true, None, None, &[]));
+    let index = tshoot::search::Index::new(&catalog);
+    let line = "2024-05-01T10:22:03Z ERROR [itsm.worker] Could not create/update work item for alert CPU-High. ITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.";
+    let mut scratch = tshoot::search::Scratch::default();
+    bencher.bench_local(|| {
+        let hits = tshoot::search::known_messages(&index, line, &mut scratch);
+        assert_eq!(hits.first().map(|h| h.score), Some(100));
+    });
+}

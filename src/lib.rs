@@ -20,3 +20,4 @@ pub mod session;
 pub mod store;
 pub mod triage;
 pub mod tui;
+pub mod watch;

@@ -51,6 +51,12 @@ fn every_failure_speaks_in_one_format() {
         (&["frobnicate"], 2, "unrecognized subcommand 'frobnicate'"),
         (&["lst"], 2, "a similar subcommand exists: 'list'"),
         (&["--lang", "de", "list"], 2, "invalid value 'de'"),
+        (&["--lang", "en,sv", "list"], 2, "only with `new`"),
+        (
+            &["show", "authentication", "--lang", "sv,en"],
+            2,
+            "one language",
+        ),
         (&["show"], 2, "required"),
         (
             &["--color", "sometimes", "list"],

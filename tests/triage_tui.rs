@@ -187,3 +187,77 @@ fn t_on_home_asks_for_a_path_and_reads_it() {
     key(&mut app, KeyCode::Esc);
     assert!(matches!(app.top(), Screen::Home(_)));
 }
+
+/// Scripted events for the real loop; when they run out, the loop is told to stop.
+struct Script(
+    std::collections::VecDeque<Event>,
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+);
+
+impl tshoot::tui::terminal::Events for Script {
+    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
+        let next = self.0.pop_front();
+        if next.is_none() {
+            self.1.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(next)
+    }
+}
+
+#[test]
+fn a_session_opened_from_a_triage_row_exports_what_the_log_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let world = tshoot::tui::terminal::World {
+        sessions: Some(dir.path().join("sessions")),
+        browser: false,
+        hyperlinks: false,
+        suspend: false,
+        store: None,
+    };
+    let mut app = triage_app(mixed(), true);
+    // Enter on the first row (the most frequent error), tick the first step, export.
+    let keys = [KeyCode::Enter, KeyCode::Char(' '), KeyCode::Char('e')];
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut events = Script(
+        keys.iter()
+            .map(|&c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE)))
+            .collect(),
+        std::sync::Arc::clone(&stop),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    tshoot::tui::terminal::event_loop(&mut terminal, &mut app, &mut events, &stop, &world)
+        .expect("loop ends");
+    // The session screen says where it came from.
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("from the log"), "{screen}");
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
+        .expect("exported")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(saved.len(), 1, "{:?}", app.status);
+    let text = std::fs::read_to_string(saved[0].path()).expect("readable");
+    // mixed.log holds the missing-connector message three times: on line 7, on line 11 in
+    // Swedish (another alert and connection), and wrapped over lines 15-16 of a CSV cell (counted at its first line); two
+    // of the three name alert CPU-High and connection 0c9e41d2-….
+    for expected in [
+        "- Started from: a log triage → Missing connector",
+        "## What the log showed",
+        "- Log files: ` tests/fixtures/triage/mixed.log `",
+        "- Occurrences: 3",
+        "- First: ` tests/fixtures/triage/mixed.log:7 `",
+        "- Last: ` tests/fixtures/triage/mixed.log:15 `",
+        "  - ` alertName `: ` CPU-High ` (2), ` Disk-Full ` (1)",
+        "  - ` connectionIdentifier `: ` 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab ` (2), \
+         ` 11111111-2222-3333-4444-555555555555 ` (1)",
+        "2024-05-01T10:22:03Z ERROR [itsm.worker] Could not create/update work item for alert \
+         CPU-High. ITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist",
+        // The guide's message with its placeholders filled by the most frequent values.
+        "> Could not create/update work item for alert ` CPU-High `. ITSM Connector \
+         ` 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab ` does not exist or was deleted.",
+        "- [x] Find the action groups",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // What the person did not type is not called their message.
+    assert!(!text.contains("Your message"), "{text}");
+}

@@ -82,6 +82,7 @@ fn check(app: &App) {
             Screen::Reference(r) => assert!(r.selected() < guides[r.guide].errors.len()),
             Screen::Search(s) => assert!(s.hits.is_empty() || s.list.selected() < s.hits.len()),
             Screen::Triage(t) => assert!(t.errors() == 0 || t.selected() < t.errors()),
+            Screen::Map(m) => assert!(m.selected() < m.row_count()),
             Screen::Help(_) | Screen::Problems(_) | Screen::TriagePrompt(_) => {}
             // The export overlay exports a session: it is only ever over one.
             Screen::ExportOptions(_) => {

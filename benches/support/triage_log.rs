@@ -393,3 +393,37 @@ pub fn grep_literals(messages: &[&str]) -> Vec<String> {
         })
         .collect()
 }
+
+/// `n` known messages as a system would log them, each with its error and its lines (a
+/// log prefix before the first), and `n` near-misses with a prefix: for tests that compare
+/// readings line by line.
+#[must_use]
+pub fn samples(n: usize, seed: u64) -> (Vec<(&'static str, Vec<String>)>, Vec<String>) {
+    let mut r = Rng::new(seed);
+    let with_prefix = |r: &mut Rng, i: usize, first: &str| {
+        let mut buf = Vec::new();
+        prefix(r, i as u64 * 37, &mut buf);
+        format!("{}{first}", String::from_utf8_lossy(&buf))
+    };
+    let mut known = Vec::new();
+    let mut near = Vec::new();
+    for i in 0..n {
+        // Every message in turn, then at random.
+        let k = if i < KNOWN.len() {
+            i
+        } else {
+            r.below(KNOWN.len())
+        };
+        let mut lines = (KNOWN[k].make)(&mut r);
+        lines[0] = with_prefix(&mut r, i, &lines[0]);
+        known.push((KNOWN[k].error, lines));
+        let m = if i < NEAR_MISSES.len() {
+            i
+        } else {
+            r.below(NEAR_MISSES.len())
+        };
+        let line = NEAR_MISSES[m](&mut r);
+        near.push(with_prefix(&mut r, i, &line));
+    }
+    (known, near)
+}

@@ -257,6 +257,11 @@ pub fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return report::clap_error(&e),
     };
+    // Only `new` writes in several languages; elsewhere a list would quietly use its first.
+    if args.lang.len() > 1 && !matches!(args.command, Some(Command::New { .. })) {
+        report::error("--lang takes one language here (a list like `en,sv` only with `new`)");
+        return ExitCode::from(2);
+    }
     let loaded = config::load();
     let is_config = matches!(args.command, Some(Command::Config { .. }));
     let settled = match &loaded.result {
@@ -428,6 +433,7 @@ pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
 /// Runs the terminal UI until it quits.
 pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::Result<ExitCode> {
     crate::tui::terminal::check_term(std::env::var("TERM").ok().as_deref())?;
+    app.reload = reload(context);
     let world = crate::tui::terminal::World {
         sessions: context
             .data_dir
@@ -442,6 +448,31 @@ pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::R
         crate::tui::terminal::Exit::Quit => ExitCode::SUCCESS,
         crate::tui::terminal::Exit::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
     })
+}
+
+/// The live reload of the guide files of every folder or file source, loaded again the
+/// way they were at start (through the cache).
+fn reload(context: &Context) -> Option<crate::tui::reload::Reload> {
+    let paths: Vec<PathBuf> = context
+        .sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Path { path, .. } => Some(path.clone()),
+            Source::Builtin => None,
+        })
+        .collect();
+    let (sources, cache) = (context.sources.clone(), context.cache.clone());
+    crate::tui::reload::Reload::new(
+        &paths,
+        std::sync::Arc::new(move || {
+            crate::cache::load(
+                &sources,
+                cache.as_ref(),
+                &crate::guide::read::Reader::default(),
+                &std::sync::atomic::AtomicUsize::new(0),
+            )
+        }),
+    )
 }
 
 /// Loads the configured guides, reporting on stderr the files that failed and the guides

@@ -9,7 +9,7 @@
 
 mod dot;
 mod mermaid;
-mod text;
+pub mod text;
 
 use crate::guide::{Catalog, Guide, Next, Related};
 use crate::lang::Lang;

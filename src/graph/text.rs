@@ -1,6 +1,10 @@
 //! The tree for the terminal: box-drawing branches, `◆` for a question, `■` for an error,
 //! `⇗` for a target in another guide, then the `related` entries as a list.
 //!
+//! The layout is made once, as [`Row`]s ([`rows`]): `tshoot graph` prints them with ANSI
+//! styles ([`render`]) and the TUI's map draws the same rows with its own marks, so the
+//! two pictures of a tree cannot disagree.
+//!
 //! A question reached by several answers is drawn in full once and named afterwards
 //! (`see above`), so a shared subtree or a loop cannot repeat forever. Styles are ANSI
 //! codes written with `anstyle`; the caller prints through `anstream`, which removes them
@@ -13,26 +17,52 @@ use anstyle::{AnsiColor, Effects, Style};
 use super::{Graph, Kind, Style as EdgeStyle};
 use crate::labels::Label;
 
+/// One line of the text tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// The guide's title and id.
+    Title,
+    /// An empty line.
+    Blank,
+    /// Node `node` after the branches `indent`; `again` when it was drawn in full above.
+    Node {
+        indent: String,
+        node: usize,
+        again: bool,
+    },
+    /// The answer of edge `edge`, after the branches `indent` (which end in `├─ ` or `└─ `).
+    Answer { indent: String, edge: usize },
+    /// The heading of the `related` list.
+    RelatedHeading,
+    /// A `related` edge; `first` when it is the first of its error (which names the error).
+    Related { edge: usize, first: bool },
+}
+
 /// One line of guide text: the tree's own line breaks are the only ones.
-fn one_line(s: &str) -> String {
+#[must_use]
+pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn style(kind: Kind) -> (char, Style) {
+/// The mark a node kind is drawn with.
+#[must_use]
+pub fn mark(kind: Kind) -> char {
     match kind {
-        Kind::Question => (
-            '◆',
-            Style::new()
-                .fg_color(Some(AnsiColor::Cyan.into()))
-                .effects(Effects::BOLD),
-        ),
-        Kind::Error => (
-            '■',
-            Style::new()
-                .fg_color(Some(AnsiColor::Red.into()))
-                .effects(Effects::BOLD),
-        ),
-        Kind::External => ('⇗', Style::new().fg_color(Some(AnsiColor::Magenta.into()))),
+        Kind::Question => '◆',
+        Kind::Error => '■',
+        Kind::External => '⇗',
+    }
+}
+
+fn style(kind: Kind) -> Style {
+    match kind {
+        Kind::Question => Style::new()
+            .fg_color(Some(AnsiColor::Cyan.into()))
+            .effects(Effects::BOLD),
+        Kind::Error => Style::new()
+            .fg_color(Some(AnsiColor::Red.into()))
+            .effects(Effects::BOLD),
+        Kind::External => Style::new().fg_color(Some(AnsiColor::Magenta.into())),
     }
 }
 
@@ -41,114 +71,157 @@ const DIM: Style = Style::new().effects(Effects::DIMMED);
 struct Tree<'a> {
     graph: &'a Graph,
     drawn: Vec<bool>,
-    out: String,
+    rows: Vec<Row>,
 }
 
 impl Tree<'_> {
-    fn node(&mut self, i: usize) {
-        let node = &self.graph.nodes[i];
-        let (mark, st) = style(node.kind);
+    /// Node `i` after `indent` and, the first time it is met, its answers below it.
+    fn subtree(&mut self, i: usize, indent: &str) {
         let again = std::mem::replace(&mut self.drawn[i], true);
-        let _ = write!(
-            self.out,
-            "{st}{mark} {}{st:#}  {DIM}{}",
-            one_line(&node.label),
-            node.key
-        );
-        if again && node.kind == Kind::Question {
-            let _ = write!(
-                self.out,
-                " ({})",
-                Label::GraphSeeAbove.text(self.graph.lang)
-            );
-        }
-        let _ = writeln!(self.out, "{DIM:#}");
-    }
-
-    /// Draws node `i` and, the first time it is met, its answers below it.
-    fn subtree(&mut self, i: usize, prefix: &str) {
-        let again = self.drawn[i];
-        self.node(i);
+        self.rows.push(Row::Node {
+            indent: indent.to_owned(),
+            node: i,
+            again: again && self.graph.nodes[i].kind == Kind::Question,
+        });
         if again {
             return;
         }
-        let answers: Vec<_> = self
-            .graph
-            .edges_from(i)
-            .filter(|e| e.style == EdgeStyle::Answer)
-            .cloned()
+        let answers: Vec<usize> = (0..self.graph.edges.len())
+            .filter(|&e| {
+                let edge = &self.graph.edges[e];
+                edge.from == i && edge.style == EdgeStyle::Answer
+            })
             .collect();
-        for (n, edge) in answers.iter().enumerate() {
+        for (n, &edge) in answers.iter().enumerate() {
             let last = n + 1 == answers.len();
             let (branch, below) = if last {
                 ("└─ ", "   ")
             } else {
                 ("├─ ", "│  ")
             };
-            let label = edge.label.as_deref().map(one_line).unwrap_or_default();
-            let _ = writeln!(self.out, "{prefix}{branch}{label}");
-            let child = format!("{prefix}{below}");
-            let _ = write!(self.out, "{child}");
-            self.subtree(edge.to, &child);
+            self.rows.push(Row::Answer {
+                indent: format!("{indent}{branch}"),
+                edge,
+            });
+            self.subtree(self.graph.edges[edge].to, &format!("{indent}{below}"));
         }
     }
+}
+
+/// The guide's tree as rows, top to bottom.
+#[must_use]
+pub fn rows(graph: &Graph) -> Vec<Row> {
+    let mut tree = Tree {
+        graph,
+        drawn: vec![false; graph.nodes.len()],
+        rows: vec![Row::Title, Row::Blank],
+    };
+    tree.subtree(graph.start, "");
+    // Questions no answer leads to (validate reports them) still get drawn.
+    for i in 0..graph.nodes.len() {
+        if graph.nodes[i].kind == Kind::Question && !tree.drawn[i] {
+            tree.rows.push(Row::Blank);
+            tree.subtree(i, "");
+        }
+    }
+    let mut previous = None;
+    for (e, edge) in graph.edges.iter().enumerate() {
+        if edge.style != EdgeStyle::Related {
+            continue;
+        }
+        if previous.is_none() {
+            tree.rows.push(Row::Blank);
+            tree.rows.push(Row::RelatedHeading);
+        }
+        tree.rows.push(Row::Related {
+            edge: e,
+            first: previous != Some(edge.from),
+        });
+        previous = Some(edge.from);
+    }
+    tree.rows
+}
+
+/// The width of the error ids in the `related` list, so the arrows line up.
+#[must_use]
+pub fn related_width(graph: &Graph) -> usize {
+    graph
+        .edges
+        .iter()
+        .filter(|e| e.style == EdgeStyle::Related)
+        .map(|e| graph.nodes[e.from].key.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The guide's tree as text.
 #[must_use]
 pub fn render(graph: &Graph) -> String {
     let bold = Style::new().effects(Effects::BOLD);
-    let mut tree = Tree {
-        graph,
-        drawn: vec![false; graph.nodes.len()],
-        out: String::new(),
-    };
-    let _ = writeln!(
-        tree.out,
-        "{bold}{}{bold:#}  {DIM}{}{DIM:#}\n",
-        one_line(&graph.title),
-        graph.guide
-    );
-    tree.subtree(graph.start, "");
-    // Questions no answer leads to (validate reports them) still get drawn.
-    for i in 0..graph.nodes.len() {
-        if graph.nodes[i].kind == Kind::Question && !tree.drawn[i] {
-            tree.out.push('\n');
-            tree.subtree(i, "");
+    let width = related_width(graph);
+    let mut out = String::new();
+    for row in rows(graph) {
+        match row {
+            Row::Title => {
+                let _ = write!(
+                    out,
+                    "{bold}{}{bold:#}  {DIM}{}{DIM:#}",
+                    one_line(&graph.title),
+                    graph.guide
+                );
+            }
+            Row::Blank => {}
+            Row::Node {
+                indent,
+                node,
+                again,
+            } => {
+                let node = &graph.nodes[node];
+                let st = style(node.kind);
+                let _ = write!(
+                    out,
+                    "{indent}{st}{} {}{st:#}  {DIM}{}",
+                    mark(node.kind),
+                    one_line(&node.label),
+                    node.key
+                );
+                if again {
+                    let _ = write!(out, " ({})", Label::GraphSeeAbove.text(graph.lang));
+                }
+                let _ = write!(out, "{DIM:#}");
+            }
+            Row::Answer { indent, edge } => {
+                let label = graph.edges[edge]
+                    .label
+                    .as_deref()
+                    .map(one_line)
+                    .unwrap_or_default();
+                let _ = write!(out, "{indent}{label}");
+            }
+            Row::RelatedHeading => {
+                let heading = Label::GraphRelated.text(graph.lang);
+                let (word, rest) = heading.split_once(' ').unwrap_or((heading, ""));
+                let _ = write!(out, "{bold}{word}{bold:#} {DIM}{rest}{DIM:#}");
+            }
+            Row::Related { edge, first } => {
+                let edge = &graph.edges[edge];
+                let shown = if first {
+                    graph.nodes[edge.from].key.as_str()
+                } else {
+                    ""
+                };
+                let to = &graph.nodes[edge.to];
+                let st = style(to.kind);
+                let _ = write!(
+                    out,
+                    "  {shown:width$} ┄▸ {st}{} {}{st:#}  {DIM}{}{DIM:#}",
+                    mark(to.kind),
+                    to.key,
+                    one_line(&to.label)
+                );
+            }
         }
+        out.push('\n');
     }
-    let related: Vec<_> = graph
-        .edges
-        .iter()
-        .filter(|e| e.style == EdgeStyle::Related)
-        .collect();
-    if !related.is_empty() {
-        let heading = Label::GraphRelated.text(graph.lang);
-        let (word, rest) = heading.split_once(' ').unwrap_or((heading, ""));
-        let _ = writeln!(tree.out, "\n{bold}{word}{bold:#} {DIM}{rest}{DIM:#}");
-        let width = related
-            .iter()
-            .map(|e| graph.nodes[e.from].key.chars().count())
-            .max()
-            .unwrap_or(0);
-        let mut previous = None;
-        for edge in related {
-            let from = &graph.nodes[edge.from];
-            let shown = if previous == Some(edge.from) {
-                ""
-            } else {
-                from.key.as_str()
-            };
-            previous = Some(edge.from);
-            let to = &graph.nodes[edge.to];
-            let (mark, st) = style(to.kind);
-            let _ = writeln!(
-                tree.out,
-                "  {shown:width$} ┄▸ {st}{mark} {}{st:#}  {DIM}{}{DIM:#}",
-                to.key,
-                one_line(&to.label)
-            );
-        }
-    }
-    tree.out
+    out
 }

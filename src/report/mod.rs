@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use crate::guide::{Catalog, Guide, Text};
 use crate::labels::Label;
 use crate::lang::Lang;
-use crate::session::{Capture, ErrorRef, Place, Session, Start};
+use crate::session::{Capture, ErrorRef, LogFinding, LogPlace, Place, Session, Start};
 
 pub use time::{file_stem, format_utc};
 
@@ -62,6 +62,11 @@ pub fn markdown(catalog: &Catalog, session: &Session, lang: Lang, now: u64) -> S
             label(Label::ReportFromReference),
             error_title(error)
         ),
+        Start::Triage { error, .. } => format!(
+            "{} → {}",
+            label(Label::ReportFromTriage),
+            error_title(error)
+        ),
     };
     let _ = writeln!(md, "- {}: {from}", label(Label::ReportStartedFrom));
     let _ = writeln!(
@@ -77,7 +82,9 @@ pub fn markdown(catalog: &Catalog, session: &Session, lang: Lang, now: u64) -> S
         format_utc(now)
     );
 
-    if let Some(message) = session.message() {
+    if let Some(log) = session.log() {
+        md.push_str(&log_section(log, lang));
+    } else if let Some(message) = session.message() {
         let _ = writeln!(
             md,
             "\n## {}\n\n{}",
@@ -85,7 +92,7 @@ pub fn markdown(catalog: &Catalog, session: &Session, lang: Lang, now: u64) -> S
             neutral::verbatim(message)
         );
     }
-    if !session.captures().is_empty() {
+    if !session.captures().is_empty() && session.log().is_none() {
         let _ = writeln!(md, "\n## {}\n", label(Label::Captured));
         for c in session.captures() {
             let _ = writeln!(
@@ -183,6 +190,53 @@ pub fn markdown(catalog: &Catalog, session: &Session, lang: Lang, now: u64) -> S
             let _ = writeln!(md, "{}", label(Label::ReportInProgress));
         }
     }
+    md
+}
+
+/// What the log showed, for a session opened from a triage: the files, how often, where
+/// first and last, the values of each placeholder with how often, and the first line.
+fn log_section(log: &LogFinding, lang: Lang) -> String {
+    let label = |l: Label| l.text(lang);
+    let place = |p: &LogPlace| neutral::code(&format!("{}:{}", p.file, p.line));
+    let mut md = String::new();
+    let _ = writeln!(md, "\n## {}\n", label(Label::ReportLog));
+    let files: Vec<String> = log.files.iter().map(|f| neutral::code(f)).collect();
+    let _ = writeln!(
+        md,
+        "- {}: {}",
+        label(Label::ReportLogFiles),
+        files.join(", ")
+    );
+    let _ = writeln!(md, "- {}: {}", label(Label::ReportLogCount), log.count);
+    let _ = writeln!(
+        md,
+        "- {}: {}",
+        label(Label::ReportLogFirst),
+        place(&log.first)
+    );
+    let _ = writeln!(
+        md,
+        "- {}: {}",
+        label(Label::ReportLogLast),
+        place(&log.last)
+    );
+    if !log.values.is_empty() {
+        let _ = writeln!(md, "- {}:", label(Label::ReportLogValues));
+        for v in &log.values {
+            let values: Vec<String> = v
+                .values
+                .iter()
+                .map(|(value, n)| format!("{} ({n})", neutral::code(value)))
+                .collect();
+            let _ = writeln!(md, "  - {}: {}", neutral::code(&v.name), values.join(", "));
+        }
+    }
+    let _ = writeln!(
+        md,
+        "\n{}:\n\n{}",
+        label(Label::ReportLogLine),
+        neutral::verbatim(&log.sample)
+    );
     md
 }
 

@@ -272,3 +272,103 @@ fn a_hostile_guide_cannot_forge_sections_html_or_links() {
         }
     }
 }
+
+/// From a triage of two files that found the 429 error three times.
+fn from_triage(c: &Catalog, sample: &str, file: &str) -> Session {
+    use crate::session::{LogFinding, LogPlace, LogValues};
+    let log = LogFinding {
+        files: vec![file.to_owned(), "b.log".to_owned()],
+        count: 3,
+        first: LogPlace {
+            file: file.to_owned(),
+            line: 12,
+        },
+        last: LogPlace {
+            file: "b.log".to_owned(),
+            line: 4,
+        },
+        values: vec![LogValues {
+            name: "alertName".into(),
+            values: vec![("Disk-Full".into(), 1), ("CPU-High".into(), 2)],
+        }],
+        sample: sample.to_owned(),
+    };
+    Session::from_triage(c, ErrorRef::new("dash", "rate"), log, NOW - 60).expect("loaded")
+}
+
+#[test]
+fn a_triage_session_reports_what_the_log_showed() {
+    let c = catalog();
+    let s = from_triage(
+        &c,
+        "10:00 ERROR StatusCode=429 for alert Disk-Full",
+        "a.log",
+    );
+    let md = markdown(&c, &s, Lang::En, NOW);
+    for expected in [
+        "- Started from: a log triage → Too many requests (` dash/rate `)\n",
+        "## What the log showed\n\n- Log files: ` a.log `, ` b.log `\n- Occurrences: 3\n\
+         - First: ` a.log:12 `\n- Last: ` b.log:4 `\n- Values in the lines (how often):\n  \
+         - ` alertName `: ` CPU-High ` (2), ` Disk-Full ` (1)\n",
+        "The first line:\n\n```text\n10:00 ERROR StatusCode=429 for alert Disk-Full\n```\n",
+        // The placeholders are filled with the value seen most often.
+        "> StatusCode=429 for alert ` CPU-High `\n",
+        "- [ ] Find alert rule ` CPU-High ` and lower its rate\n",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    let sections: Vec<String> = headings(&md).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        sections,
+        [
+            "tshoot session: Dashboard messages",
+            "What the log showed",
+            "Questions and answers",
+            "Too many requests (dash/rate)",
+            "Outcome"
+        ]
+    );
+    let md = markdown(&c, &s, Lang::Sv, NOW);
+    for expected in [
+        "- Startade från: en genomgång av loggen → För många anrop",
+        "## Vad loggen visade",
+        "- Loggfiler: ` a.log `, ` b.log `",
+        "- Förekomster: 3",
+        "- Första: ` a.log:12 `",
+        "- Sista: ` b.log:4 `",
+        "- Värden i raderna (hur ofta):",
+        "Första raden:",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    for english in [
+        "log showed",
+        "Occurrences",
+        "First",
+        "Last",
+        "Values",
+        "line",
+    ] {
+        assert!(!md.contains(english), "English {english:?} in\n{md}");
+    }
+}
+
+#[test]
+fn a_log_line_or_file_name_cannot_forge_sections() {
+    let c = catalog();
+    let s = from_triage(&c, "```\n# Fixed\n<b>x</b>", "`a`.log\n# Solved");
+    let md = markdown(&c, &s, Lang::En, NOW);
+    let sections: Vec<String> = headings(&md).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        sections,
+        [
+            "tshoot session: Dashboard messages",
+            "What the log showed",
+            "Questions and answers",
+            "Too many requests (dash/rate)",
+            "Outcome"
+        ],
+        "{md}"
+    );
+    assert!(md.contains("- First: `` `a`.log # Solved:12 ``"), "{md}");
+}

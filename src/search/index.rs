@@ -4,8 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use super::normalize::{self, Class};
-use super::stem;
 use super::template::Template;
+use super::{compound, stem};
 use crate::guide::{Catalog, Text};
 
 /// Catalogs with fewer errors are indexed on one thread: threads would cost more than
@@ -105,6 +105,9 @@ pub struct Index {
     /// Terms by English stem, and by Swedish stem (see [`super::stem`]).
     pub stems_en: FxHashMap<String, Vec<u32>>,
     pub stems_sv: FxHashMap<String, Vec<u32>>,
+    /// The compound words of the vocabulary, listed under the terms of their parts (see
+    /// [`super::compound`]).
+    pub compounds: FxHashMap<u32, Vec<u32>>,
 }
 
 impl Index {
@@ -372,6 +375,7 @@ impl Index {
                     .push(id);
             }
         }
+        self.compounds = compound::compounds(self);
         for (id, term) in self.terms.iter().enumerate() {
             if let Some(first) = term.text.chars().next() {
                 let key = (first, term.text.chars().count());

@@ -18,6 +18,7 @@
 
 pub mod align;
 pub mod clip;
+pub mod compound;
 pub mod decode;
 pub mod highlight;
 pub mod index;
@@ -101,8 +102,10 @@ pub fn search_all(index: &Index, text: &str) -> Results {
     let words: Vec<QueryWord> = query
         .words
         .iter()
-        .map(|w| QueryWord {
+        .zip(&query.groups)
+        .map(|(w, &group)| QueryWord {
             text: w.clone(),
+            group,
             matches: std::rc::Rc::new(index.match_word_as(w, query.is_typing(w), loose, &matcher)),
         })
         .collect();

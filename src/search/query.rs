@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 use super::Index;
 use super::normalize::{self, Class, Token};
-use super::{clip, decode};
+use super::{clip, compound, decode};
 
 /// Words that carry no meaning on their own, in English and Swedish (folded): function
 /// words, question words and fillers. They may be typed and pasted, but never need to
@@ -298,8 +298,6 @@ pub fn is_stopword(word: &str) -> bool {
 /// Most meaningful words a query keeps (the first ones); the template reading still sees
 /// every token of the paste.
 pub const MAX_QUERY_WORDS: usize = 256;
-/// Longest word tried as two words written together (`statuscode`).
-const MAX_JOINED_WORD: usize = 40;
 
 /// A parsed query: its tokens and its significant words.
 #[derive(Debug)]
@@ -309,6 +307,9 @@ pub struct Query<'q> {
     pub tokens: Vec<Token>,
     /// Significant words in order of first appearance, deduplicated.
     pub words: Vec<String>,
+    /// For each of `words`, the word of the text it came from: the parts of one compound
+    /// (see [`compound`]) share a number, and must all be held for the compound to count.
+    pub groups: Vec<u32>,
     /// Whether the last word is still being typed (no space after it).
     pub typing_last: bool,
     /// When the paste was too long: the byte range of the decoded text that was searched.
@@ -326,26 +327,29 @@ impl<'q> Query<'q> {
         let mut tokens = normalize::tokens(&text);
         join_wrapped(&text, &mut tokens, index);
         let mut words: Vec<String> = Vec::new();
+        let mut groups: Vec<u32> = Vec::new();
         let mut seen: FxHashSet<String> = FxHashSet::default();
-        let mut push = |word: &str| {
+        let mut push = |word: &str, group: usize| {
             if words.len() < MAX_QUERY_WORDS && !seen.contains(word) {
                 seen.insert(word.to_owned());
                 words.push(word.to_owned());
+                groups.push(u32::try_from(group).unwrap_or(u32::MAX));
             }
         };
-        for token in &tokens {
+        let mut forms = Vec::new();
+        for (group, token) in tokens.iter().enumerate() {
             match token.class {
                 Class::Word if token.text.chars().count() < 2 || is_stopword(&token.text) => {}
-                Class::Word => match split_joined(&token.text, index) {
-                    // `statuscode` for a text that says `status code`.
-                    Some((a, b)) => {
-                        push(a);
-                        push(b);
-                    }
-                    None => push(&token.text),
+                Class::Word => match compound::split_query_word(index, &token.text, &mut forms) {
+                    // `statuscode` for a text that says `status code`, `tokenfel` for
+                    // `token` and `fel`.
+                    Some(parts) => parts.iter().for_each(|p| push(p, group)),
+                    None => push(&token.text, group),
                 },
                 // A value counts only when the guides know it (`429`).
-                Class::Value if index.lookup.contains_key(&token.text) => push(&token.text),
+                Class::Value if index.lookup.contains_key(&token.text) => {
+                    push(&token.text, group);
+                }
                 Class::Value => {}
             }
         }
@@ -357,6 +361,7 @@ impl<'q> Query<'q> {
             text,
             tokens,
             words,
+            groups,
             typing_last,
             clipped,
         }
@@ -367,18 +372,6 @@ impl<'q> Query<'q> {
     pub fn is_typing(&self, word: &str) -> bool {
         self.typing_last && self.tokens.last().is_some_and(|t| t.text == word)
     }
-}
-
-/// Two vocabulary words that an unknown word is written together from, if any.
-fn split_joined<'w>(word: &'w str, index: &Index) -> Option<(&'w str, &'w str)> {
-    if word.len() < 6 || word.len() > MAX_JOINED_WORD || index.lookup.contains_key(word) {
-        return None;
-    }
-    word.char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| i >= 3 && word.len() - i >= 3)
-        .map(|i| word.split_at(i))
-        .find(|(a, b)| index.lookup.contains_key(*a) && index.lookup.contains_key(*b))
 }
 
 /// Joins two words that a line break (with a hyphen or indentation) split, when together

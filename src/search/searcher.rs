@@ -64,7 +64,8 @@ impl Searcher {
         let words: Vec<QueryWord> = query
             .words
             .iter()
-            .map(|w| {
+            .zip(&query.groups)
+            .map(|(w, &group)| {
                 let typing = query.is_typing(w);
                 let matches = self
                     .cache
@@ -75,6 +76,7 @@ impl Searcher {
                     .clone();
                 QueryWord {
                     text: w.clone(),
+                    group,
                     matches,
                 }
             })

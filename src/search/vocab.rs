@@ -69,7 +69,12 @@ impl Index {
             term,
             quality: FORM_QUALITY,
         }));
-        if !loose {
+        if loose {
+            // `token` also finds `uppdateringstoken`.
+            let mut parts = forms;
+            parts.extend(exact);
+            self.compound_matches(&parts, &mut out);
+        } else {
             return WordMatches {
                 terms: out,
                 truncated,
@@ -79,7 +84,7 @@ impl Index {
         if allows_prefix(len, typing) {
             truncated = self.prefix_matches(word, len, exact, &mut out);
         }
-        if exact.is_none() && forms.is_empty() && len >= 4 {
+        if exact.is_none() && !out.iter().any(|m| m.quality >= FORM_QUALITY) && len >= 4 {
             self.fuzzy_matches(word, len, matcher, &mut out);
         }
         WordMatches {

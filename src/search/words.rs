@@ -23,6 +23,10 @@ const MIN_SCORE: f32 = 25.0;
 const MAX_SCORE: f32 = 95.0;
 /// Weight of a word the guides do not know, as a share of the weight of the rarest word.
 const UNKNOWN_WEIGHT: f32 = 0.45;
+/// Weight of the last part of a compound, its head, as a share of its own: the head names
+/// the kind of thing (`fel`, `problem`, `dubbletter`), the parts before it say which, and
+/// only an entry that holds those gets anything for the head.
+const HEAD_WEIGHT: f32 = 0.5;
 /// Evidence (summed weight of matched words) for full confidence, in rarest-word units.
 const FULL_EVIDENCE: f32 = 1.5;
 
@@ -30,6 +34,9 @@ const FULL_EVIDENCE: f32 = 1.5;
 #[derive(Clone, Debug)]
 pub struct QueryWord {
     pub text: String,
+    /// The word of the query this one came from: the parts of a compound share it (see
+    /// [`super::compound`]).
+    pub group: u32,
     pub matches: std::rc::Rc<WordMatches>,
 }
 
@@ -38,7 +45,11 @@ pub struct QueryWord {
 pub struct Scratch {
     share: Vec<f32>,
     evidence: Vec<f32>,
+    /// Words of the query (a compound's parts together) an entry holds whole.
     matched: Vec<u16>,
+    /// Parts of the current compound an entry holds (a bit each).
+    parts: Vec<u16>,
+    in_group: Vec<usize>,
     best: Vec<(f32, u32)>,
     this_word: Vec<(f32, u32, f32)>,
     touched: Vec<usize>,
@@ -60,7 +71,16 @@ fn weight(index: &Index, word: &QueryWord, rarest: f32) -> f32 {
                 .total_cmp(&b.quality)
                 .then(index.idf(b.term).total_cmp(&index.idf(a.term)))
         })
-        .map_or(UNKNOWN_WEIGHT * rarest, |m| index.idf(m.term))
+        .map_or_else(
+            || {
+                if super::compound::unknown_kind(index, &word.text) {
+                    rarest
+                } else {
+                    UNKNOWN_WEIGHT * rarest
+                }
+            },
+            |m| index.idf(m.term),
+        )
 }
 
 /// (entry, score 0–100, best field) of every entry that holds enough of the query.
@@ -78,15 +98,35 @@ pub fn reading(index: &Index, words: &[QueryWord], scratch: &mut Scratch) -> Vec
     }
     s.best.clear();
     s.best.resize(n, (0.0, 0));
-    s.matched.clear();
-    s.matched.resize(n, 0);
+    for v in [&mut s.matched, &mut s.parts] {
+        v.clear();
+        v.resize(n, 0);
+    }
+    s.in_group.clear();
     s.this_word.clear();
     s.this_word.resize(n, (0.0, 0, 0.0));
     s.seen.clear();
     s.trail.clear();
-    let weights: Vec<f32> = words.iter().map(|w| weight(index, w, rarest)).collect();
+    // Where each word's compound starts (a plain word is a compound of one part).
+    let starts: Vec<usize> = (0..words.len())
+        .scan(0, |start, i| {
+            if i > 0 && words[i - 1].group != words[i].group {
+                *start = i;
+            }
+            Some(*start)
+        })
+        .collect();
+    let is_head =
+        |i: usize| i > starts[i] && words.get(i + 1).is_none_or(|n| n.group != words[i].group);
+    let weights: Vec<f32> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| weight(index, w, rarest) * if is_head(i) { HEAD_WEIGHT } else { 1.0 })
+        .collect();
     let total: f32 = weights.iter().sum();
-    for (word, &w) in words.iter().zip(&weights) {
+    let mut groups = 0;
+    for (i, (word, &w)) in words.iter().zip(&weights).enumerate() {
+        let part = i - starts[i];
         for m in &word.matches.terms {
             for p in &index.terms[m.term as usize].postings {
                 let e = p.entry as usize;
@@ -100,19 +140,40 @@ pub fn reading(index: &Index, words: &[QueryWord], scratch: &mut Scratch) -> Vec
                 }
             }
         }
+        // The parts before a compound's head, which an entry must hold for the compound
+        // to count there.
+        let modifiers = (1u16 << part.min(15)) - 1;
         for e in s.touched.drain(..) {
             let (contribution, field, quality) = std::mem::take(&mut s.this_word[e]);
+            if is_head(i) && s.parts[e] & modifiers != modifiers {
+                // `fel` of `tokenfel` alone is not about tokens.
+                continue;
+            }
             if s.share[e] == 0.0 {
                 s.seen.push(e);
             }
             s.share[e] += w * contribution;
             s.evidence[e] += w * quality;
-            s.matched[e] = s.matched[e].saturating_add(1);
+            if s.parts[e] == 0 {
+                s.in_group.push(e);
+            }
+            s.parts[e] |= 1 << part.min(15);
             s.trail
                 .push((u32::try_from(e).unwrap_or(u32::MAX), field, w * quality));
             if contribution > s.best[e].0 {
                 s.best[e] = (contribution, field);
             }
+        }
+        // The end of a word of the query: a compound counts for an entry that holds the
+        // parts before its head.
+        if words.get(i + 1).is_none_or(|next| next.group != word.group) {
+            let modifiers = if part == 0 { 1 } else { modifiers };
+            for e in s.in_group.drain(..) {
+                if std::mem::take(&mut s.parts[e]) & modifiers == modifiers {
+                    s.matched[e] = s.matched[e].saturating_add(1);
+                }
+            }
+            groups += 1;
         }
     }
     // The weight matched in the entry's best field: words found together in one text say
@@ -127,7 +188,7 @@ pub fn reading(index: &Index, words: &[QueryWord], scratch: &mut Scratch) -> Vec
     let mut scored = Vec::new();
     for &e in &s.seen {
         let share = s.share[e] / total;
-        let least = if s.matched[e] == 1 && words.len() > 1 {
+        let least = if s.matched[e] <= 1 && groups > 1 {
             MIN_SHARE_ONE_WORD
         } else {
             MIN_SHARE

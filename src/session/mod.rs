@@ -6,13 +6,15 @@
 //! answer (`error: guide-id/error-id`, `guide: guide-id`) or a `related` entry may carry it
 //! into another guide and a jump back returns across. It may start at a guide's first
 //! question, or at an error's outcome from a search hit or a reference entry, carrying the
-//! query and the values captured from it. What "not fixed" offers next is decided in
+//! query and the values captured from it, or from a log triage, carrying what the log said
+//! of the error ([`log`]). What "not fixed" offers next is decided in
 //! `reason.rs` (its module docs state the rules); `{placeholder}` filling in `fill.rs`.
 //!
 //! It is plain data (serde, ids as strings) so it can be saved and resumed; it never reads a
 //! clock (the caller passes the time in) and knows only the guide model.
 
 mod fill;
+pub mod log;
 mod reason;
 mod refs;
 #[cfg(test)]
@@ -25,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::guide::Catalog;
 
 pub use fill::{Capture, MAX_CAPTURE_CHARS, MAX_CAPTURES, Piece, clean_captures, fill, filled};
+pub use log::{LogFinding, LogPlace, LogValues};
 pub use refs::{ErrorRef, NodeRef, Target};
 
 /// Longest query or pasted message a session keeps, in characters.
@@ -40,6 +43,8 @@ pub enum Start {
     Search { query: String, error: ErrorRef },
     /// At an error opened from the reference.
     Reference { error: ErrorRef },
+    /// At an error a log triage found, with what the log said of it.
+    Triage { error: ErrorRef, log: LogFinding },
 }
 
 /// Where a session stands.
@@ -157,6 +162,30 @@ impl Session {
         ))
     }
 
+    /// A session at `error`'s outcome, opened from a log triage that found it: the
+    /// placeholders are filled with the values the log held most often; `None` if the
+    /// error is not loaded.
+    #[must_use]
+    pub fn from_triage(
+        catalog: &Catalog,
+        error: ErrorRef,
+        log: LogFinding,
+        now: u64,
+    ) -> Option<Session> {
+        error.find(catalog)?;
+        let log = log.cleaned();
+        let captures = log.captures();
+        Some(Session::new(
+            Start::Triage {
+                error: error.clone(),
+                log,
+            },
+            captures,
+            now,
+            Place::Outcome(error),
+        ))
+    }
+
     fn new(start: Start, captures: Vec<Capture>, started: u64, at: Place) -> Session {
         Session {
             start,
@@ -179,12 +208,22 @@ impl Session {
         &self.captures
     }
 
-    /// The query or pasted message the session started from, if any.
+    /// The query or pasted message the session started from, or the log line, if any.
     #[must_use]
     pub fn message(&self) -> Option<&str> {
         match &self.start {
             Start::Search { query, .. } => Some(query),
+            Start::Triage { log, .. } => Some(&log.sample),
             Start::Guide { .. } | Start::Reference { .. } => None,
+        }
+    }
+
+    /// What the log said, for a session opened from a triage.
+    #[must_use]
+    pub fn log(&self) -> Option<&LogFinding> {
+        match &self.start {
+            Start::Triage { log, .. } => Some(log),
+            Start::Guide { .. } | Start::Search { .. } | Start::Reference { .. } => None,
         }
     }
 
@@ -216,7 +255,9 @@ impl Session {
     pub fn first_guide(&self) -> &str {
         match &self.start {
             Start::Guide { guide } => guide,
-            Start::Search { error, .. } | Start::Reference { error } => &error.guide,
+            Start::Search { error, .. }
+            | Start::Reference { error }
+            | Start::Triage { error, .. } => &error.guide,
         }
     }
 
@@ -324,9 +365,9 @@ impl Session {
                 Some(first) => Place::Question(first),
                 None => return false,
             },
-            Start::Search { error, .. } | Start::Reference { error } => {
-                Place::Outcome(error.clone())
-            }
+            Start::Search { error, .. }
+            | Start::Reference { error }
+            | Start::Triage { error, .. } => Place::Outcome(error.clone()),
         };
         let changed = self.at != at || !self.path.is_empty() || !self.tried.is_empty();
         self.path.clear();
@@ -396,7 +437,9 @@ impl Session {
                     .guide(guide)
                     .ok_or_else(|| format!("guide `{guide}` is not loaded"))?;
             }
-            Start::Search { error, .. } | Start::Reference { error } => missing_error(error)?,
+            Start::Search { error, .. }
+            | Start::Reference { error }
+            | Start::Triage { error, .. } => missing_error(error)?,
         }
         for crumb in &self.path {
             let Some((_, node)) = crumb.node.find(catalog) else {

@@ -88,6 +88,9 @@ pub fn replay(catalog: &Catalog, saved: &Saved) -> Result<Resumed, String> {
             Session::from_search(catalog, error.clone(), query, captures, started)
         }
         Start::Reference { error } => Session::from_reference(catalog, error.clone(), started),
+        Start::Triage { error, log } => {
+            Session::from_triage(catalog, error.clone(), log.clone(), started)
+        }
     }
     .ok_or_else(|| format!("`{}` is no longer loaded", old.first_guide()))?;
     let complete = replay_steps(catalog, &old, &mut session);

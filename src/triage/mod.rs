@@ -9,6 +9,25 @@
 //! ([`scan`]); blocks are read in one thread and scanned on every core ([`reader`]).
 //! Memory is bounded by the block size, not by the file.
 //!
+//! # Why triage does not call search's matcher
+//!
+//! Search has a template reading of its own, [`crate::search::known_messages`], made for a
+//! person's paste: it forgives a cut first or last word, word forms and a message that is
+//! mostly there, and ranks what it finds. Triage counts, so it must not forgive: it keeps
+//! its own strict [`pattern`] (every word of the message, in order, only placeholders take
+//! text). Measured on the generated log's near-misses, search names an error for
+//! "…work item for alert X. **Jira** Connector Y does not exist or was deleted." (the
+//! missing-connector error, score 94) and for "An error occurred while sending the
+//! **email**." (problem-sending-a-request, 89), and reads each half of a message split over
+//! lines as that message (73 and 78), so it would count one split message twice and count
+//! near-misses; it is also called per line, where triage looks only at the lines its
+//! prefilter picks. The two readings are pinned to each other by a differential test
+//! (`tests/triage_search_agree.rs`): every message triage finds, search reads as the same
+//! error with a whole-message score (100) and the same values; no near-miss reaches 100 in
+//! search; and every line of a generated log that search reads as a whole message is one
+//! triage counted as that error. Triage also captures a placeholder that ends a message
+//! (`…the following fields: {fields}.`), which search leaves out.
+//!
 //! No terminal here: the command line ([`crate::cli`]) and the terminal UI both drive
 //! [`run`] and show its [`tally::Tallies`].
 

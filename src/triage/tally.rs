@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::scan::Hit;
+use crate::session::{LogFinding, LogPlace, LogValues};
 
 /// Distinct values counted per placeholder; later new values are only counted as others.
 pub const MAX_DISTINCT: usize = 1000;
@@ -53,6 +54,37 @@ pub struct Tally {
     pub values: Vec<Values>,
     /// The first matching line, sanitised.
     pub sample: String,
+}
+
+impl Tally {
+    /// What the log said of this error, for a session opened from it; `names` are the
+    /// inputs' names, indexed as [`Place::file`].
+    #[must_use]
+    pub fn finding(&self, names: &[String]) -> LogFinding {
+        let place = |p: Place| LogPlace {
+            file: names.get(p.file).cloned().unwrap_or_default(),
+            line: p.line,
+        };
+        LogFinding {
+            files: names.to_vec(),
+            count: self.count,
+            first: place(self.first),
+            last: place(self.last),
+            values: self
+                .values
+                .iter()
+                .map(|v| LogValues {
+                    name: v.name.clone(),
+                    values: v
+                        .top()
+                        .into_iter()
+                        .map(|(s, n)| (s.to_owned(), n))
+                        .collect(),
+                })
+                .collect(),
+            sample: self.sample.clone(),
+        }
+    }
 }
 
 /// Every error found so far.

@@ -31,6 +31,8 @@ pub struct App {
     pub status: Option<String>,
     /// Which guided session is being saved as it changes.
     pub autosave: super::autosave::Autosave,
+    /// Guide files watched for edits, read again while the UI runs; `None`: not watched.
+    pub reload: Option<super::reload::Reload>,
 }
 
 impl App {
@@ -50,6 +52,7 @@ impl App {
             stack: vec![Screen::Home(Home::default())],
             status: None,
             autosave: super::autosave::Autosave::default(),
+            reload: None,
         }
     }
 
@@ -123,6 +126,12 @@ impl App {
                 self.open_search("");
                 return None;
             }
+            Msg::OpenMap => {
+                if let Some(map) = super::screens::map::Map::over(self.top(), &self.cx) {
+                    self.stack.push(map.into());
+                }
+                return None;
+            }
             _ => {}
         }
         let back = msg == Msg::Back;
@@ -139,6 +148,10 @@ impl App {
             }
             Nav::Effect(effect) => return Some(effect),
             Nav::Pop => self.pop(),
+            Nav::Return(msg) => {
+                self.pop();
+                return self.update(msg);
+            }
             Nav::Pass => {
                 if back {
                     self.pop();

@@ -28,11 +28,13 @@
 
 pub mod app;
 pub mod autosave;
+pub mod clipboard;
 pub mod export;
 pub mod keys;
 pub mod layout;
 pub mod links;
 pub mod msg;
+pub mod reload;
 pub mod screens;
 pub mod terminal;
 pub mod theme;

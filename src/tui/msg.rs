@@ -18,6 +18,10 @@ pub enum Msg {
     Problems,
     /// Open the search screen.
     OpenSearch,
+    /// Open the map of the current guide's tree.
+    OpenMap,
+    /// Go back to answered question `n` (0-based) of the breadcrumb, as the map asks.
+    JumpBack(usize),
     /// Ask for a log file to triage.
     OpenTriage,
     /// Move the selection one up.
@@ -48,6 +52,10 @@ pub enum Msg {
     Export,
     /// Open the selected link in the browser.
     OpenLink,
+    /// Copy the useful thing on screen to the clipboard (OSC 52).
+    Copy,
+    /// Copy the whole session as Markdown to the clipboard.
+    CopySession,
     /// Move the focus to the next panel.
     NextFocus,
     /// Type a character into the text field.
@@ -103,6 +111,9 @@ pub enum Effect {
     },
     /// Open this address in the browser.
     Open(String),
+    /// Put `text` on the clipboard through the terminal (OSC 52); `what` names it for the
+    /// status line.
+    Copy { text: String, what: String },
     /// Reopen the saved session with this id.
     Resume(String),
 }

@@ -195,6 +195,7 @@ where
     // Whether the last frame was drawn while a screen was still working.
     let mut drawn_busy = false;
     while !stop.load(Ordering::Relaxed) {
+        dirty |= super::reload::tick(app, std::time::Instant::now());
         if dirty {
             drawn_busy = app.busy();
             let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
@@ -325,6 +326,9 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
             if let Err(problem) = opened {
                 app.status = Some(problem);
             }
+        }
+        Effect::Copy { text, what } => {
+            app.status = Some(super::clipboard::send(&text, &what, lang, &mut stdout()));
         }
         Effect::Open(url) => {
             if world.browser {

@@ -24,11 +24,13 @@ pub enum Scope {
     TriagePrompt,
     /// The overlay choosing how a session is exported.
     Export,
+    /// The map of a guide's tree.
+    Map,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 13] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -42,6 +44,7 @@ impl Scope {
         Scope::Triage,
         Scope::TriagePrompt,
         Scope::Export,
+        Scope::Map,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
@@ -67,6 +70,7 @@ impl Scope {
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
             Scope::Export => "export",
+            Scope::Map => "map",
         }
     }
 }

@@ -8,23 +8,24 @@ use super::{Binding, HELP_ONLY, Key, Scope};
 use crate::tui::msg::{Edit, Msg};
 
 use Scope::{
-    Escalation, Export, Guide, Help, Home, Outcome, Problems, Question, Reference, Search, Solved,
-    Triage, TriagePrompt,
+    Escalation, Export, Guide, Help, Home, Map, Outcome, Problems, Question, Reference, Search,
+    Solved, Triage, TriagePrompt,
 };
 
 pub(super) const SCREENS: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage, Map,
 ];
 pub(super) const BROWSE: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map,
 ];
 pub(super) const OVERLAYS: &[Scope] = &[Help, Problems];
 const SESSION: &[Scope] = &[Question, Outcome, Solved, Escalation];
 const MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Help, Problems, Triage,
+    Map,
 ];
 const BROWSE_MOVING: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage, Map,
 ];
 const ALL: &[Scope] = &Scope::ALL;
 /// Scopes with a text field.
@@ -232,6 +233,47 @@ pub static BINDINGS: &[Binding] = &[
         label: ("switch panel", "byt panel"),
         scopes: &[Question, Outcome, Reference],
         priority: 6,
+    },
+    Binding {
+        keys: &[(Key::Char('c'), Msg::Copy)],
+        shown: "c",
+        label: ("copy", "kopiera"),
+        scopes: &[Outcome, Solved, Escalation, Reference],
+        priority: 5,
+    },
+    Binding {
+        keys: &[(Key::Char('C'), Msg::CopySession)],
+        shown: "C",
+        label: (
+            "copy the session as Markdown",
+            "kopiera sessionen som Markdown",
+        ),
+        scopes: &[Outcome],
+        priority: HELP_ONLY,
+    },
+    Binding {
+        keys: &[(Key::Char('m'), Msg::OpenMap)],
+        shown: "m",
+        label: ("map", "karta"),
+        scopes: &[Guide, Question, Outcome, Solved, Escalation],
+        priority: 6,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("back to this question", "tillbaka till frågan"),
+        scopes: &[Map],
+        priority: 2,
+    },
+    Binding {
+        keys: &[
+            (Key::Code(KeyCode::Esc), Msg::Back),
+            (Key::Char('m'), Msg::Back),
+        ],
+        shown: "Esc m",
+        label: ("close the map", "stäng kartan"),
+        scopes: &[Map],
+        priority: 1,
     },
     Binding {
         keys: &[(Key::Char('r'), Msg::Restart)],

@@ -55,6 +55,9 @@ pub enum Nav {
     Replace(Box<Screen>),
     /// Work for the loop.
     Effect(Effect),
+    /// Close this screen and give this message to the one below (the map's "go back to
+    /// this question").
+    Return(Msg),
     /// The screen does not use this message; the router's default applies (`Back` pops).
     Pass,
 }
@@ -155,4 +158,6 @@ screens! {
     TriagePrompt => triage_prompt::TriagePrompt,
     /// The overlay choosing Markdown or JSON and redaction for an export.
     ExportOptions => export::ExportOptions,
+    /// The map of a guide's tree, over a session or a guide page.
+    Map => map::Map,
 }

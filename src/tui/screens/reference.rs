@@ -113,6 +113,15 @@ impl View for Reference {
                 };
                 self.detail.follow();
             }
+            Msg::Copy => {
+                if let Some(copy) = g
+                    .errors
+                    .get(self.selected())
+                    .and_then(|e| crate::tui::clipboard::messages(e, cx.lang))
+                {
+                    return Nav::Effect(copy);
+                }
+            }
             Msg::OpenLink => {
                 if let Some(link) = g.errors.get(self.selected()).and_then(|e| e.links.first()) {
                     return Nav::Effect(Effect::Open(link.url.clone()));
@@ -178,6 +187,7 @@ impl View for Reference {
         match msg {
             Msg::NextFocus => error.is_some_and(|e| !e.related.is_empty()),
             Msg::OpenLink => error.is_some_and(|e| !e.links.is_empty()),
+            Msg::Copy => error.is_some_and(|e| !e.messages.is_empty()),
             _ => true,
         }
     }

@@ -41,6 +41,8 @@ pub struct Found {
 #[derive(Debug)]
 pub struct Triage {
     name: String,
+    /// Each input's name, indexed as [`Place::file`].
+    names: Vec<String>,
     /// Bytes of the inputs when known (regular files), for the progress bar.
     size: Option<u64>,
     known: Vec<Known>,
@@ -62,11 +64,13 @@ impl Triage {
                 Input::Stdin => None,
             })
             .sum();
-        let name = inputs.iter().map(Input::name).collect::<Vec<_>>().join(", ");
+        let names: Vec<String> = inputs.iter().map(Input::name).collect();
+        let name = names.join(", ");
         let control = Arc::new(Control::default());
         let found = Arc::new(Mutex::new(Found::default()));
         let screen = Triage {
             name,
+            names,
             size,
             known: matcher.known.clone(),
             control: Arc::clone(&control),
@@ -138,14 +142,16 @@ impl Triage {
     }
 
     /// Opens the outcome of the selected error: its checklist in a guided session, with
-    /// its related errors to try next.
+    /// its related errors to try next, carrying what the log said of it (files, count,
+    /// first and last line, the values that fill its placeholders).
     fn open(&self, cx: &Ctx) -> Nav {
-        let Some((known, _)) = self.ranked().get(self.list.selected()).copied() else {
+        let Some((known, log)) = self.found.lock().ok().and_then(|f| {
+            let tally = *f.tallies.ranked().get(self.list.selected())?;
+            Some((self.known[tally.known as usize], tally.finding(&self.names)))
+        }) else {
             return Nav::Stay;
         };
-        // A session at the error's outcome: its checklist, then its related errors as the
-        // session model offers them.
-        Session::from_reference(known.guide, known.error, cx).map_or(Nav::Stay, Nav::push)
+        Session::from_triage(known.guide, known.error, log, cx).map_or(Nav::Stay, Nav::push)
     }
 }
 

@@ -92,6 +92,19 @@ impl Session {
         Walk::from_reference(&cx.catalog, error, cx.now).map(Session::over)
     }
 
+    /// A session at error `error` of guide `guide`, opened from a log triage with what the
+    /// log said of it.
+    #[must_use]
+    pub fn from_triage(
+        guide: usize,
+        error: usize,
+        log: crate::session::LogFinding,
+        cx: &Ctx,
+    ) -> Option<Session> {
+        let error = ErrorRef::of(cx.catalog.guides.get(guide)?, error)?;
+        Walk::from_triage(&cx.catalog, error, log, cx.now).map(Session::over)
+    }
+
     fn items(&self, cx: &Ctx) -> usize {
         match self.session.at() {
             Place::Question(n) => n.find(&cx.catalog).map_or(0, |(_, n)| n.answers.len()),
@@ -154,6 +167,7 @@ impl View for Session {
             Start::Reference { .. } => {
                 format!("{} › {place}", Label::FromReference.text(cx.lang))
             }
+            Start::Triage { .. } => format!("{} › {place}", Label::FromTriage.text(cx.lang)),
             Start::Guide { .. } => place,
         }
     }
@@ -199,6 +213,10 @@ impl View for Session {
             Msg::Enter => {
                 self.session.choose(catalog, self.selected);
             }
+            Msg::JumpBack(i) => {
+                self.session.jump(i);
+                self.focus = Focus::Main;
+            }
             Msg::PreviousQuestion => {
                 self.session.back();
             }
@@ -220,6 +238,13 @@ impl View for Session {
                 }
             }
             Msg::Export => nav = self.export(),
+            Msg::Copy => {
+                nav = crate::tui::clipboard::in_session(cx, &self.session, self.selected)
+                    .map_or(Nav::Stay, Nav::Effect);
+            }
+            Msg::CopySession => {
+                nav = Nav::Effect(crate::tui::clipboard::whole_session(cx, &self.session));
+            }
             Msg::Click { x, y } => {
                 if let Some(i) = self.side.hit(x, y) {
                     self.focus = Focus::Side;
@@ -312,6 +337,7 @@ impl View for Session {
         match msg {
             Msg::NextFocus | Msg::PreviousQuestion => !self.session.path().is_empty(),
             Msg::OpenLink => self.link(cx).is_some(),
+            Msg::Copy => crate::tui::clipboard::in_session(cx, &self.session, self.selected).is_some(),
             _ => true,
         }
     }

@@ -66,6 +66,15 @@ impl SidePanel {
             Start::Reference { .. } => {
                 lines.push(Line::styled(Label::FromReference.text(lang), theme.dim));
             }
+            Start::Triage { log, .. } => {
+                lines.push(Line::styled(Label::FromTriage.text(lang), theme.dim));
+                let place = format!("{}× · {}:{}", log.count, log.first.file, log.first.line);
+                lines.extend(item(
+                    Vec::new(),
+                    vec![Span::raw(truncate(&place, QUERY_SHOWN))],
+                    width,
+                ));
+            }
             Start::Guide { .. } => {}
         }
         // A session from search or the reference has answers only once it went on to a
