@@ -9,7 +9,6 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::AtomicUsize;
 use std::time::{Duration, SystemTime};
 
 use tshoot::cache::{self, Cache, format};
@@ -75,7 +74,7 @@ impl Setup {
             read: logged,
             ..Reader::default()
         };
-        let catalog = cache::load(&self.sources(), cache, &reader, &AtomicUsize::new(0));
+        let catalog = cache::load(&self.sources(), cache, &reader, &cache::Progress::default());
         let mut reads: Vec<String> = READS
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -537,7 +536,7 @@ fn the_search_index_is_cached_for_exactly_the_same_files() {
             &s.sources(),
             &s.cache,
             &Reader::default(),
-            &AtomicUsize::new(0),
+            &cache::Progress::default(),
         )
     };
     let (catalog, fingerprint) = load();
@@ -575,7 +574,7 @@ fn a_corrupt_search_index_is_built_again() {
             &s.sources(),
             &s.cache,
             &Reader::default(),
-            &AtomicUsize::new(0),
+            &cache::Progress::default(),
         )
     };
     let (catalog, fingerprint) = load();

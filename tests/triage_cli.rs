@@ -53,7 +53,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn fixtures_give_exactly_the_counts_they_state() {
-    for name in ["mixed.log", "other.log"] {
+    for name in ["mixed.log", "other.log", "prefixed.log"] {
         let out = tshoot()
             .args(["triage", "--json"])
             .arg(log(name))
@@ -375,5 +375,102 @@ fn an_endless_pipe_shows_what_was_found_on_ctrl_c() {
     assert!(
         err.contains("tshoot: warning: -: interrupted after 1 lines"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_log_that_turns_binary_later_is_read_up_to_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let message = "2024-05-02T08:00:00Z ERROR [snow.auth] User Not Authenticated\n";
+    // Past the 8 KiB sniffed at the start: in the first 2 MiB block, and in a later one.
+    for size in [100_000, 3_000_000] {
+        let mut bytes = Vec::new();
+        let mut lines = 0u64;
+        while bytes.len() < size {
+            bytes.extend_from_slice(b"2024-05-02T07:59:59Z INFO [app] heartbeat ok\n");
+            lines += 1;
+        }
+        bytes.extend_from_slice(message.as_bytes());
+        // A core dump appended: its first line starts with text, then NUL bytes, then a
+        // line that looks like the message again.
+        let dump_line = bytes.len() as u64;
+        bytes.extend_from_slice(b"core ELF");
+        let nul = bytes.len();
+        bytes.extend_from_slice(b"\x00\x01\x02\x00\x00\n");
+        bytes.extend_from_slice(message.as_bytes());
+        let path = dir.path().join("app.log");
+        std::fs::write(&path, &bytes).expect("write");
+
+        let out = tshoot().arg("triage").arg(&path).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "a warning, not a failure");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "app.log: binary data (a NUL byte) at byte {nul}; the {} lines before it were read, the rest skipped; --text reads it anyway",
+                lines + 1
+            )),
+            "{size}: {err}"
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.starts_with("1  itsmc-dashboard-errors/authentication"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains(&format!("app.log: {} lines, ", lines + 1))
+                && stdout.contains("(binary from there on, skipped)"),
+            "{stdout}"
+        );
+        assert!(dump_line > 8192);
+
+        // Read as text, the message after the dump counts too.
+        let out = tshoot()
+            .args(["triage", "--text", "--json"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(list[0]["count"], 2);
+        assert_eq!(list[0]["last"]["line"], lines + 3);
+    }
+}
+
+#[test]
+fn a_message_continued_on_prefixed_lines_counts_once_at_its_first_line() {
+    let out = tshoot()
+        .args(["triage", "--annotate"])
+        .arg(log("prefixed.log"))
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let places: Vec<&str> = stdout
+        .lines()
+        .map(|l| {
+            let rest = l.split_once("prefixed.log:").expect("a path").1;
+            let (line, rest) = rest.split_once(": ").expect("a line number");
+            let id = rest.split_once(": ").expect("an id").0;
+            &l[l.len() - rest.len() - line.len() - 2..][..line.len() + 2 + id.len()]
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "7: itsmc-dashboard-errors/servicenow-rate-problem",
+            "10: itsmc-dashboard-errors/missing-connector",
+            "12: itsmc-dashboard-errors/servicenow-rate-problem",
+            "13: itsmc-dashboard-errors/unexpected-response",
+            "16: itsmc-dashboard-errors/missing-connector",
+        ],
+        "{stdout}"
+    );
+    // The repeated prefix is not part of the line shown.
+    assert!(
+        stdout.contains("ServiceDeskHttpBadRequestException:     StatusCode = 429"),
+        "{stdout}"
     );
 }

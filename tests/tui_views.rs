@@ -2,15 +2,17 @@
 //! stays visible and paging moves by the view; search hits that wrap keep the selection in
 //! view and answer clicks where they are drawn; the outcome prompt stays pinned.
 
+mod tui_common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::style::Modifier;
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
 use tshoot::tui::{App, Screen};
+use tui_common::{draw, key, send, typed};
 
 /// `n` small valid guides, numbered so their titles sort in order.
 fn many_guides(n: usize) -> Catalog {
@@ -23,46 +25,6 @@ fn many_guides(n: usize) -> Catalog {
         })
         .collect();
     Catalog::from_files(files)
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn send(app: &mut App, events: &[Event]) {
-    for event in events {
-        if let Some(msg) = app.map(event) {
-            app.update(msg);
-        }
-    }
-}
-
-fn typed(text: &str) -> Vec<Event> {
-    text.chars().map(|c| key(KeyCode::Char(c))).collect()
-}
-
-/// Draws the app; returns the rows and the rows drawn reversed (the selection).
-fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) -> (Vec<String>, Vec<usize>) {
-    terminal
-        .draw(|f| f.render_widget(&mut *app, f.area()))
-        .expect("draws");
-    let buf = terminal.backend().buffer();
-    let area = buf.area;
-    let rows = (0..area.height)
-        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
-        .collect();
-    // A row counts as selected when a letter in it is reversed (the header bar aside).
-    let selected = (1..area.height)
-        .filter(|&y| {
-            (0..area.width).any(|x| {
-                let c = &buf[(x, y)];
-                c.modifier.contains(Modifier::REVERSED)
-                    && c.symbol().chars().any(char::is_alphanumeric)
-            })
-        })
-        .map(usize::from)
-        .collect();
-    (rows, selected)
 }
 
 fn home_selected(app: &App) -> usize {

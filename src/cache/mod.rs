@@ -19,7 +19,7 @@ pub mod index;
 pub mod store;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -27,7 +27,8 @@ use crate::guide::catalog::{Catalog, Source};
 use crate::guide::load::Checked;
 use crate::guide::loader::{Loader, read_and_check};
 use crate::guide::read::Reader;
-use crate::guide::sources::{self, Found, Item};
+use crate::guide::sources::{self, Found};
+use crate::search::Index;
 
 /// A cache folder, and the identity of this build that every cache file must carry.
 #[derive(Clone, Debug)]
@@ -84,11 +85,10 @@ impl Cache {
         &self,
         index: usize,
         path: &Path,
-        items: &[Item],
+        files: &[&Found],
         reader: &Reader,
         done: &AtomicUsize,
     ) -> Vec<Result<Checked, String>> {
-        let files: Vec<&Found> = sources::files(items).collect();
         let key = source_key(path);
         let data = store::read(&self.dir.join(file_name(&key)));
         let entries = data
@@ -148,18 +148,26 @@ impl Cache {
     }
 }
 
+/// How far a load has come, for a progress bar: shared with the thread that loads.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Guide files found so far (it grows as each source is walked).
+    pub found: AtomicUsize,
+    /// Guide files read and checked, or taken from the cache.
+    pub done: AtomicUsize,
+    /// Set once the guides are loaded and the search index is read or built.
+    pub indexing: AtomicBool,
+}
+
 /// Loads every source like [`Catalog::load_with`], through `cache` when there is one.
 #[must_use]
 pub fn load(
     sources: &[Source],
     cache: Option<&Cache>,
     reader: &Reader,
-    done: &AtomicUsize,
+    progress: &Progress,
 ) -> Catalog {
-    match cache {
-        Some(cache) => load_cached(sources, cache, reader, done).0,
-        None => Catalog::load_with(sources, reader, done),
-    }
+    load_all(sources, cache, reader, progress).0
 }
 
 /// Loads every source through `cache`; also what identifies the catalog's inputs, for
@@ -169,25 +177,69 @@ pub fn load_cached(
     sources: &[Source],
     cache: &Cache,
     reader: &Reader,
-    done: &AtomicUsize,
+    progress: &Progress,
 ) -> (Catalog, index::Fingerprint) {
+    let (catalog, fingerprint) = load_all(sources, Some(cache), reader, progress);
+    (
+        catalog,
+        fingerprint.unwrap_or_else(|| unreachable!("a cache gives a fingerprint")),
+    )
+}
+
+/// The catalog and its search index: both from `cache` when they are in it (what
+/// `tshoot search` and the terminal UI start from), otherwise read and built.
+#[must_use]
+pub fn load_indexed(
+    sources: &[Source],
+    cache: Option<&Cache>,
+    reader: &Reader,
+    progress: &Progress,
+) -> (Catalog, Index) {
+    let (catalog, fingerprint) = load_all(sources, cache, reader, progress);
+    progress.indexing.store(true, Ordering::Relaxed);
+    let index = match (cache, &fingerprint) {
+        (Some(cache), Some(fingerprint)) => cache.index(&catalog, fingerprint),
+        _ => Index::new(&catalog),
+    };
+    (catalog, index)
+}
+
+/// Loads every source in order, each file through `cache` when there is one (and then
+/// with the fingerprint of what was loaded).
+fn load_all(
+    sources: &[Source],
+    cache: Option<&Cache>,
+    reader: &Reader,
+    progress: &Progress,
+) -> (Catalog, Option<index::Fingerprint>) {
     let mut loader = Loader::default();
-    let mut fingerprint = index::Fingerprint::new(&cache.build);
+    let mut fingerprint = cache.map(|c| index::Fingerprint::new(&c.build));
     for (index, source) in sources.iter().enumerate() {
         match source {
             Source::Builtin => {
-                fingerprint.builtin();
+                if let Some(f) = &mut fingerprint {
+                    f.builtin();
+                }
                 loader.add_builtin(index);
             }
             Source::Path { path, optional } => {
-                fingerprint.source(&source_key(path));
+                if let Some(f) = &mut fingerprint {
+                    f.source(&source_key(path));
+                }
                 if *optional && !path.exists() {
                     continue;
                 }
                 let items = sources::scan(path);
-                let results = cache.source(index, path, &items, reader, done);
-                for (found, result) in sources::files(&items).zip(&results) {
-                    fingerprint.file(found, result.is_ok());
+                let files: Vec<&Found> = sources::files(&items).collect();
+                progress.found.fetch_add(files.len(), Ordering::Relaxed);
+                let results = match cache {
+                    Some(cache) => cache.source(index, path, &files, reader, &progress.done),
+                    None => read_and_check(index, &files, reader, &progress.done),
+                };
+                if let Some(f) = &mut fingerprint {
+                    for (found, result) in files.iter().zip(&results) {
+                        f.file(found, result.is_ok());
+                    }
                 }
                 loader.add_scanned(index, items, results);
             }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Subcommand;
 
-use crate::cache::{Cache, store};
+use crate::cache::{Cache, Progress, store};
 use crate::guide::Catalog;
 use crate::guide::read::Reader;
 use crate::search::Index;
@@ -16,17 +16,12 @@ use super::{Context, report};
 
 /// The configured guides and their search index, both from the cache when they are in it.
 pub fn load_indexed(context: &Context) -> (Catalog, Index) {
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let (catalog, index) = if let Some(cache) = &context.cache {
-        let (catalog, fingerprint) =
-            crate::cache::load_cached(&context.sources, cache, &Reader::default(), &done);
-        let index = cache.index(&catalog, &fingerprint);
-        (catalog, index)
-    } else {
-        let catalog = Catalog::load_with(&context.sources, &Reader::default(), &done);
-        let index = Index::new(&catalog);
-        (catalog, index)
-    };
+    let (catalog, index) = crate::cache::load_indexed(
+        &context.sources,
+        context.cache.as_ref(),
+        &Reader::default(),
+        &Progress::default(),
+    );
     report::load_problems(&catalog);
     (catalog, index)
 }

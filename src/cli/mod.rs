@@ -334,7 +334,6 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             list::run(&catalog, context.lang, json)
         }
         None => {
-            let catalog = load(context);
             if !can_draw() {
                 anyhow::ensure!(
                     start.search.is_none() && start.guide.is_none(),
@@ -342,9 +341,9 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 );
                 // On a pipe or a dumb terminal there is no screen to draw: name the plain
                 // commands instead.
-                return sessions::plain_commands(&catalog, context.lang);
+                return sessions::plain_commands(&load(context), context.lang);
             }
-            tui(catalog, start, context)
+            tui(start, context)
         }
         Some(Command::Search {
             text,
@@ -407,20 +406,47 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
     }
 }
 
-/// Opens the terminal UI.
-fn tui(catalog: Catalog, start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
-    let mut app = new_app(catalog, context);
-    if let Some(id) = &start.guide {
-        anyhow::ensure!(app.open_walk(id), "no guide `{id}` is loaded");
-    } else if let Some(text) = &start.search {
-        app.open_search(text);
-    }
-    run_app(&mut app, context)
+/// Opens the terminal UI. Its first frame does not wait for the guides: they load in the
+/// background behind a progress screen, unless `--guide` needs them first to be checked.
+fn tui(start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
+    let mut app = if let Some(id) = &start.guide {
+        let (catalog, index) = crate::cache::load_indexed(
+            &context.sources,
+            context.cache.as_ref(),
+            &crate::guide::read::Reader::default(),
+            &crate::cache::Progress::default(),
+        );
+        let mut app = app_with(catalog, index, context);
+        if !app.open_walk(id) {
+            report::load_problems(&app.cx.catalog);
+            anyhow::bail!("no guide `{id}` is loaded");
+        }
+        app
+    } else {
+        let mut app = new_app(Catalog::default(), context);
+        let loading = crate::tui::screens::loading::Loading::start(
+            context.sources.clone(),
+            context.cache.clone(),
+            start.search.clone(),
+        );
+        app.stack.push(loading.into());
+        app
+    };
+    let code = run_app(&mut app, context);
+    // Said on the terminal once it is given back (the UI lists them with `p`).
+    report::load_problems(&app.cx.catalog);
+    code
 }
 
 /// The terminal UI's state at its home screen.
 pub(crate) fn new_app(catalog: Catalog, context: &Context) -> crate::tui::App {
-    let mut app = crate::tui::App::new(catalog, context.lang);
+    let index = crate::search::Index::new(&catalog);
+    app_with(catalog, index, context)
+}
+
+/// The terminal UI's state at its home screen, over a catalog and its index.
+fn app_with(catalog: Catalog, index: crate::search::Index, context: &Context) -> crate::tui::App {
+    let mut app = crate::tui::App::with_index(catalog, index, context.lang);
     if !context.color.styles_on_terminal() || context.theme == crate::config::Theme::Mono {
         app.cx.theme = crate::tui::theme::Theme::plain();
     }
@@ -469,7 +495,7 @@ fn reload(context: &Context) -> Option<crate::tui::reload::Reload> {
                 &sources,
                 cache.as_ref(),
                 &crate::guide::read::Reader::default(),
-                &std::sync::atomic::AtomicUsize::new(0),
+                &crate::cache::Progress::default(),
             )
         }),
     )
@@ -482,7 +508,7 @@ fn load(context: &Context) -> Catalog {
         &context.sources,
         context.cache.as_ref(),
         &crate::guide::read::Reader::default(),
-        &std::sync::atomic::AtomicUsize::new(0),
+        &crate::cache::Progress::default(),
     );
     report::load_problems(&catalog);
     catalog

@@ -146,6 +146,13 @@ fn report_problems(reports: &[FileReport]) {
                 r.name
             );
         }
+        if let Some(at) = r.outcome.binary_from {
+            let _ = writeln!(
+                err,
+                "tshoot: warning: {}: binary data (a NUL byte) at byte {at}; the {} lines before it were read, the rest skipped; --text reads it anyway",
+                r.name, r.outcome.lines
+            );
+        }
         if r.outcome.cancelled {
             let _ = writeln!(
                 err,
@@ -224,6 +231,8 @@ fn write_files(out: &mut impl Write, reports: &[FileReport]) -> anyhow::Result<(
             " (not read)"
         } else if r.outcome.binary {
             " (binary, skipped)"
+        } else if r.outcome.binary_from.is_some() {
+            " (binary from there on, skipped)"
         } else if r.outcome.error.is_some() {
             " (stopped early)"
         } else if r.outcome.cancelled {

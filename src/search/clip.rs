@@ -69,7 +69,7 @@ fn score(piece: &str, index: &Index, buf: &mut String) -> f32 {
         }
         normalize::fold_into(word, buf);
         if let Some(&term) = index.lookup.get(buf.as_str())
-            && !super::query::is_stopword(buf)
+            && !super::is_stopword(buf)
         {
             total += index.idf(term);
         }

@@ -26,6 +26,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::index::Index;
+use super::normalize::{Class, Token};
 use super::{is_stopword, stem};
 
 /// Shortest part of a compound: its head (`fel`, `app`).
@@ -56,7 +57,10 @@ fn known(index: &Index, part: &str) -> Option<Known> {
     }
     if index.lookup.contains_key(part) {
         Some(Known::Word)
-    } else if index.stems_sv.contains_key(part) || index.stems_en.contains_key(part) {
+    } else if part.len() > MIN_PART
+        && (index.stems_sv.contains_key(part) || index.stems_en.contains_key(part))
+    {
+        // A three-letter stem is too often an ending: `sen` (of `senare`) in `instansen`.
         Some(Known::Stem)
     } else {
         None
@@ -165,6 +169,41 @@ pub fn split_query_word(index: &Index, word: &str, forms: &mut Vec<u32>) -> Opti
     (en != word).then(|| split(index, &en).map(owned)).flatten()
 }
 
+/// Two words of the query that the guides write as one (`integrations användaren`,
+/// `kort beskrivningen`: Swedish compounds are often written apart): the joined word, when
+/// the guides know it (as written or in another form) and do not know both halves as they
+/// are. Only words next to each other with nothing but spaces or a hyphen between them.
+#[must_use]
+pub fn written_apart(
+    index: &Index,
+    text: &str,
+    first: &Token,
+    second: &Token,
+    forms: &mut Vec<u32>,
+) -> Option<String> {
+    let known = |w: &str| index.lookup.contains_key(w);
+    if first.class != Class::Word
+        || second.class != Class::Word
+        || first.text.len() < MIN_MODIFIER
+        || second.text.len() < MIN_PART
+        || first.text.len() + second.text.len() > MAX_COMPOUND
+        || is_stopword(&first.text)
+        || is_stopword(&second.text)
+        || (known(&first.text) && known(&second.text))
+        || !text
+            .get(first.span.end..second.span.start)
+            .is_some_and(|between| between.chars().all(|c| c == ' ' || c == '-'))
+    {
+        return None;
+    }
+    let joined = format!("{}{}", first.text, second.text);
+    if known(&joined) {
+        return Some(joined);
+    }
+    index.stem_terms(&joined, forms);
+    (!forms.is_empty()).then_some(joined)
+}
+
 /// Whether an unknown word is a kind of something the guides know, named by a part they
 /// do not know: `databasanslutningen` (the database connection) ends in `anslutningen`, but
 /// no guide is about databases. Such a word says the text is about something else, so it
@@ -270,6 +309,25 @@ mod tests {
         assert_eq!(parts("anslutningarna"), None);
         // Stopwords are no parts: "till" + "stand".
         assert_eq!(parts("tillstandfel"), None);
+    }
+
+    #[test]
+    fn words_written_apart_are_joined_only_into_a_word_of_the_guides() {
+        let index = index();
+        let join = |text: &str| {
+            let tokens = crate::search::normalize::tokens(text);
+            written_apart(&index, text, &tokens[0], &tokens[1], &mut Vec::new())
+        };
+        assert_eq!(
+            join("kort beskrivningen").as_deref(),
+            Some("kortbeskrivningen")
+        );
+        assert_eq!(join("åtgärds-gruppen").as_deref(), Some("atgardsgruppen"));
+        // Both halves are words of the guides: they stay apart.
+        assert_eq!(join("status code"), None);
+        // Not next to each other.
+        assert_eq!(join("kort, beskrivningen"), None);
+        assert_eq!(join("skrivar felet"), None);
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod query;
 pub mod searcher;
 pub mod stem;
+pub mod stopwords;
 pub mod template;
 pub mod vocab;
 pub mod words;
@@ -36,8 +37,9 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 pub use index::{Entry, FieldKind, Index};
-pub use query::{Query, is_stopword};
+pub use query::Query;
 pub use searcher::Searcher;
+pub use stopwords::is_stopword;
 pub use words::QueryWord;
 
 /// Scores at or above this are confident: the query says enough, and says it of this

@@ -12,288 +12,8 @@ use rustc_hash::FxHashSet;
 
 use super::Index;
 use super::normalize::{self, Class, Token};
+use super::stopwords::is_stopword;
 use super::{clip, compound, decode};
-
-/// Words that carry no meaning on their own, in English and Swedish (folded): function
-/// words, question words and fillers. They may be typed and pasted, but never need to
-/// match and never count against a match.
-const STOPWORDS: &[&str] = &[
-    // English function words.
-    "a",
-    "an",
-    "and",
-    "are",
-    "as",
-    "at",
-    "be",
-    "by",
-    "for",
-    "from",
-    "has",
-    "have",
-    "i",
-    "in",
-    "is",
-    "it",
-    "my",
-    "of",
-    "on",
-    "or",
-    "so",
-    "the",
-    "this",
-    "to",
-    "was",
-    "with",
-    "am",
-    "been",
-    "being",
-    "if",
-    "then",
-    "than",
-    "but",
-    "its",
-    "me",
-    "we",
-    "you",
-    "your",
-    "our",
-    "us",
-    "they",
-    "them",
-    "their",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "into",
-    "onto",
-    "were",
-    "im",
-    "ive",
-    // English question words and fillers.
-    "how",
-    "what",
-    "why",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-    "shall",
-    "do",
-    "does",
-    "did",
-    "doing",
-    "done",
-    "get",
-    "gets",
-    "got",
-    "getting",
-    "please",
-    "still",
-    "somehow",
-    "just",
-    "really",
-    "very",
-    "also",
-    "anyway",
-    "anyone",
-    "help",
-    "hi",
-    "hello",
-    "thanks",
-    "thank",
-    "ok",
-    "okay",
-    "keep",
-    "keeps",
-    "kept",
-    "happen",
-    "happens",
-    "happening",
-    "happened",
-    "fix",
-    "solve",
-    // What a question wants done to the problem ("how do I stop …", "need to prevent …"):
-    // intent, not a symptom, so it must not outweigh the words that name the problem.
-    "stop",
-    "prevent",
-    "avoid",
-    "resolve",
-    "troubleshoot",
-    "want",
-    "need",
-    "try",
-    "trying",
-    "mean",
-    "means",
-    "any",
-    "some",
-    "all",
-    "again",
-    "now",
-    "today",
-    "suddenly",
-    "seems",
-    "seem",
-    "around",
-    "about",
-    "way",
-    "there's",
-    "don",
-    "doesn",
-    "didn",
-    "isn",
-    "aren",
-    "wasn",
-    "weren",
-    "won",
-    "couldn",
-    "shouldn",
-    "wouldn",
-    "haven",
-    "hasn",
-    "cant",
-    "dont",
-    "doesnt",
-    "didnt",
-    "isnt",
-    "wont",
-    "s",
-    "t",
-    // Negations (they turn a statement around but tell no error from another; a message
-    // that has one is still found whole by the template reading), connectives of time and
-    // particles ("after the alert fired", "showing up"), in both languages.
-    "not",
-    "no",
-    "cannot",
-    "never",
-    "nothing",
-    "inte",
-    "ingen",
-    "inget",
-    "inga",
-    "after",
-    "before",
-    "since",
-    "during",
-    "while",
-    "until",
-    "up",
-    "efter",
-    "innan",
-    "sedan",
-    "medan",
-    "tills",
-    // Swedish function words.
-    "och",
-    "pa",
-    "som",
-    "till",
-    "av",
-    "for",
-    "med",
-    "att",
-    "ar",
-    "den",
-    "det",
-    "en",
-    "ett",
-    "har",
-    "jag",
-    "om",
-    "eller",
-    "men",
-    "da",
-    "sa",
-    "de",
-    "dem",
-    "vi",
-    "ni",
-    "mig",
-    "min",
-    "mitt",
-    "mina",
-    "sig",
-    "sin",
-    "sitt",
-    "sina",
-    "var",
-    "vart",
-    "er",
-    "ert",
-    "era",
-    "hos",
-    "vid",
-    "nu",
-    // Swedish question words and fillers.
-    "hur",
-    "vad",
-    "varfor",
-    "nar",
-    "vilken",
-    "vilket",
-    "vilka",
-    "vem",
-    "kan",
-    "kunde",
-    "ska",
-    "skall",
-    "skulle",
-    "vill",
-    "gor",
-    "gora",
-    "gjorde",
-    "gjort",
-    "fortfarande",
-    "snalla",
-    "tack",
-    "hej",
-    "bara",
-    "nagon",
-    "nagot",
-    "nagra",
-    "ibland",
-    "hela",
-    "tiden",
-    "liksom",
-    "typ",
-    "ju",
-    "hjalp",
-    "fixa",
-    "losa",
-    "stoppa",
-    "forhindra",
-    "forhindrar",
-    "undvika",
-    "atgarda",
-    "behover",
-    "forsoka",
-    "igen",
-    "plotsligt",
-    "verkar",
-    "alltid",
-    "aldrig",
-    "ofta",
-    "finns",
-];
-
-static STOPWORD_SET: std::sync::LazyLock<FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
-
-/// Whether a folded word is a stopword.
-#[must_use]
-pub fn is_stopword(word: &str) -> bool {
-    word.len() <= 12 && STOPWORD_SET.contains(word)
-}
 
 /// Most meaningful words a query keeps (the first ones); the template reading still sees
 /// every token of the paste.
@@ -337,15 +57,30 @@ impl<'q> Query<'q> {
             }
         };
         let mut forms = Vec::new();
+        let mut joined_next = false;
         for (group, token) in tokens.iter().enumerate() {
+            if std::mem::take(&mut joined_next) {
+                continue;
+            }
             match token.class {
                 Class::Word if token.text.chars().count() < 2 || is_stopword(&token.text) => {}
-                Class::Word => match compound::split_query_word(index, &token.text, &mut forms) {
-                    // `statuscode` for a text that says `status code`, `tokenfel` for
-                    // `token` and `fel`.
-                    Some(parts) => parts.iter().for_each(|p| push(p, group)),
-                    None => push(&token.text, group),
-                },
+                Class::Word => {
+                    // `integrations användaren` for the guides' `integrationsanvändaren`.
+                    if let Some(next) = tokens.get(group + 1)
+                        && let Some(word) =
+                            compound::written_apart(index, &text, token, next, &mut forms)
+                    {
+                        push(&word, group);
+                        joined_next = true;
+                        continue;
+                    }
+                    match compound::split_query_word(index, &token.text, &mut forms) {
+                        // `statuscode` for a text that says `status code`, `tokenfel` for
+                        // `token` and `fel`.
+                        Some(parts) => parts.iter().for_each(|p| push(p, group)),
+                        None => push(&token.text, group),
+                    }
+                }
                 // A value counts only when the guides know it (`429`).
                 Class::Value if index.lookup.contains_key(&token.text) => {
                     push(&token.text, group);

@@ -34,10 +34,12 @@ const MAX_FUZZY_TERMS: usize = 8;
 /// Quality of a match by another form of the word (a stem shared).
 pub const FORM_QUALITY: f32 = 0.9;
 
-/// Whether prefixes of a word are matched: `typing` is the word at the cursor.
+/// Whether prefixes of a word are matched: `typing` is the word at the cursor. A finished
+/// word of five letters or more may stand for a longer one (`config`, `authent`); four
+/// are too often a word of their own (`port` is not `portal`).
 #[must_use]
 pub fn allows_prefix(word_len: usize, typing: bool) -> bool {
-    if typing { word_len >= 2 } else { word_len >= 4 }
+    if typing { word_len >= 2 } else { word_len >= 5 }
 }
 
 impl Index {

@@ -21,8 +21,11 @@ const MIN_SCORE: f32 = 25.0;
 /// Highest word-reading score: 100 is kept for a whole message or title (the template
 /// reading).
 const MAX_SCORE: f32 = 95.0;
-/// Weight of a word the guides do not know, as a share of the weight of the rarest word.
-const UNKNOWN_WEIGHT: f32 = 0.45;
+/// Weight of a word the guides do not know, as a share of the weight of the rarest word:
+/// enough that another product's names in a log line (`psql`, `HikariPool`, `localhost`)
+/// keep its few generic words (`connection`, `server`, `failed`) under half the query, and
+/// little enough that a synonym in a question costs part of the share, not all of it.
+const UNKNOWN_WEIGHT: f32 = 0.6;
 /// Weight of the last part of a compound, its head, as a share of its own: the head names
 /// the kind of thing (`fel`, `problem`, `dubbletter`), the parts before it say which, and
 /// only an entry that holds those gets anything for the head.

@@ -34,6 +34,7 @@
 pub mod matcher;
 pub mod pattern;
 pub mod prefilter;
+pub mod prefix;
 pub mod reader;
 pub mod scan;
 pub mod source;

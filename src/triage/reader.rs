@@ -28,6 +28,10 @@ pub const BLOCK: usize = 2 << 20;
 pub const LOOKAHEAD: usize = 64 * 1024;
 /// Most bytes repeated after a cut inside a long line.
 pub const OVERLAP: usize = 2 * LONG_WINDOW;
+/// A NUL byte within this many bytes of the start makes a source binary: it is skipped
+/// whole. A NUL byte further on (a core dump appended to a log) ends the reading at the line
+/// holding it, and the outcome says where ([`Outcome::binary_from`]).
+pub const SNIFF: u64 = 8192;
 
 /// Shared with whoever watches a read: progress, and a way to stop it.
 #[derive(Debug, Default)]
@@ -47,8 +51,11 @@ pub struct Outcome {
     pub lines: u64,
     /// Why reading stopped early, if it did (the part read still counts).
     pub error: Option<String>,
-    /// The source holds NUL bytes and was not read.
+    /// The source holds NUL bytes near its start and was not read.
     pub binary: bool,
+    /// The source turned binary later: the byte offset of its first NUL byte. The lines
+    /// before the one holding it were read; the rest was skipped.
+    pub binary_from: Option<u64>,
     /// Reading was cancelled.
     pub cancelled: bool,
 }
@@ -99,6 +106,7 @@ enum Msg {
         ends_with_newline: bool,
         error: Option<String>,
         binary: bool,
+        binary_from: Option<u64>,
     },
 }
 
@@ -187,6 +195,7 @@ fn merge(msgs: &Receiver<Msg>, control: &Control, on_hit: &mut impl FnMut(u64, &
         ends_with_newline,
         error,
         binary,
+        binary_from,
         ..
     }) = end
     {
@@ -194,6 +203,7 @@ fn merge(msgs: &Receiver<Msg>, control: &Control, on_hit: &mut impl FnMut(u64, &
         outcome.lines += u64::from(bytes > 0 && !ends_with_newline && !binary);
         outcome.error = error;
         outcome.binary = binary;
+        outcome.binary_from = binary_from;
     } else {
         outcome.bytes = control.read.load(Ordering::Relaxed);
     }
@@ -361,6 +371,7 @@ fn produce(
     let mut ends_with_newline = true;
     let mut error = None;
     let mut binary = false;
+    let mut binary_from = None;
     let mut filter: Option<Arc<Prefilter>> = None;
     loop {
         let mut buf = pool
@@ -371,18 +382,33 @@ fn produce(
         buf[..carry.len()].copy_from_slice(&carry);
         let mut len = carry.len();
         let before = len;
-        let fill = feed.fill(&mut buf, &mut len, control).unwrap_or_else(|e| {
+        let mut fill = feed.fill(&mut buf, &mut len, control).unwrap_or_else(|e| {
             error = Some(e.to_string());
             Fill::End
         });
         bytes += (len - before) as u64;
-        if seq == 0 && waiting.is_none() && !options.text && memchr(0, &buf[..len]).is_some() {
-            binary = true;
-            bytes = 0;
-            break;
+        // Only the bytes new in this block: the carried ones were looked at before.
+        if !options.text
+            && let Some(nul) = memchr(0, &buf[before..len]).map(|i| before + i)
+        {
+            let offset = bytes - (len - nul) as u64;
+            if offset < SNIFF {
+                binary = true;
+                bytes = 0;
+                break;
+            }
+            // Read the lines before the one holding it, and stop there.
+            let cut = memrchr(b'\n', &buf[..nul]).map_or(0, |i| i + 1);
+            bytes -= (len - cut) as u64;
+            len = cut;
+            binary_from = Some(offset);
+            fill = Fill::End;
         }
         if len > before {
             ends_with_newline = buf[len - 1] == b'\n';
+        } else if binary_from.is_some() {
+            // Cut before a line: the carried part of it is not a line read.
+            ends_with_newline = true;
         }
         // The literals are chosen by how rare they are in the source's first block.
         let filter = Arc::clone(
@@ -442,6 +468,7 @@ fn produce(
         ends_with_newline,
         error,
         binary,
+        binary_from,
     });
 }
 

@@ -13,6 +13,10 @@
 //! message that starts at a block's end is still seen whole; windows start only in the
 //! block's own lines, so nothing is found twice.
 //!
+//! A line of a window that repeats the first line's log prefix (a logger that writes each
+//! part of a long message with its own timestamp and level) is read without it
+//! ([`prefix`]).
+//!
 //! A line longer than [`LONG_LINE`] is read in windows of ±[`LONG_WINDOW`] bytes around each
 //! prefilter hit, so a 100 MB line costs bounded memory and is still checked.
 
@@ -22,6 +26,7 @@ use crate::guide::sanitize;
 
 use super::matcher::{Matcher, Verdict};
 use super::prefilter::{self, Prefilter};
+use super::prefix;
 use super::words::Words;
 
 /// Most lines one message may be split over.
@@ -178,10 +183,20 @@ pub fn scan(
                     break;
                 }
                 if e >= end {
-                    let text = String::from_utf8_lossy(&buf[s..e]);
+                    // Later lines that repeat the first one's log prefix are read without
+                    // it, so the message's words stand side by side.
+                    let joined = if k > 1 {
+                        prefix::strip_repeated(&buf[s..e])
+                    } else {
+                        None
+                    };
+                    let (raw, low) = joined
+                        .as_ref()
+                        .map_or((&buf[s..e], &lower[s..e]), |(t, l)| (&t[..], &l[..]));
+                    let text = String::from_utf8_lossy(raw);
                     matcher.judge(
                         filter,
-                        &lower[s..e],
+                        low,
                         &text,
                         &mut scratch.words,
                         k > 1,

@@ -54,6 +54,14 @@ fn parse_time(b: &[u8]) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + min * 60 + s)
 }
 
+/// Whether `line` starts with a `YYYY-MM-DD[T ]HH:MM` timestamp (within its first 40 bytes,
+/// as [`timestamp`] reads it).
+#[must_use]
+pub fn starts_with_timestamp(line: &[u8]) -> bool {
+    let head = &line[..line.len().min(40)];
+    (0..head.len().saturating_sub(15)).any(|i| parse_time(&head[i..]).is_some())
+}
+
 /// `2024-05-01 10:22` from seconds since the epoch.
 #[must_use]
 pub fn clock(t: i64) -> String {

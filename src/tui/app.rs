@@ -39,6 +39,12 @@ impl App {
     #[must_use]
     pub fn new(catalog: Catalog, lang: Lang) -> App {
         let index = Index::new(&catalog);
+        App::with_index(catalog, index, lang)
+    }
+
+    /// The application over `catalog` with its search `index` already made (e.g. cached).
+    #[must_use]
+    pub fn with_index(catalog: Catalog, index: Index, lang: Lang) -> App {
         App {
             cx: Ctx {
                 catalog,
@@ -86,6 +92,22 @@ impl App {
     #[must_use]
     pub fn busy(&self) -> bool {
         self.stack.iter().any(|s| s.view().busy())
+    }
+
+    /// Lets the screens working in the background take in what they finished.
+    pub fn tick(&mut self) {
+        for i in (0..self.stack.len()).rev() {
+            if !self.stack[i].view().busy() {
+                continue;
+            }
+            match self.stack[i].view_mut().tick(&mut self.cx) {
+                Nav::Replace(screen) => self.stack[i] = *screen,
+                Nav::Pop if self.stack.len() > 1 => {
+                    self.stack.remove(i);
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The part of the key table that applies now.

@@ -197,6 +197,7 @@ where
     while !stop.load(Ordering::Relaxed) {
         dirty |= super::reload::tick(app, std::time::Instant::now());
         if dirty {
+            app.tick();
             drawn_busy = app.busy();
             let frame = terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
             if world.hyperlinks {
@@ -209,7 +210,9 @@ where
             }
             assert!(!panic_for_test, "TSHOOT_TEST_PANIC is set");
         }
-        let Some(first) = events.next(Duration::from_millis(200))? else {
+        // Work in the background (loading, triage) is shown every 50 ms.
+        let idle = Duration::from_millis(if drawn_busy { 50 } else { 200 });
+        let Some(first) = events.next(idle)? else {
             // A screen working in the background (triage reading) is redrawn while idle,
             // until a frame has been drawn from its finished state.
             dirty = app.busy() || drawn_busy;

@@ -24,13 +24,15 @@ pub enum Scope {
     TriagePrompt,
     /// The overlay choosing how a session is exported.
     Export,
+    /// The guides being loaded: only help, quit and suspend.
+    Loading,
     /// The map of a guide's tree.
     Map,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -44,6 +46,7 @@ impl Scope {
         Scope::Triage,
         Scope::TriagePrompt,
         Scope::Export,
+        Scope::Loading,
         Scope::Map,
     ];
 
@@ -70,6 +73,7 @@ impl Scope {
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
             Scope::Export => "export",
+            Scope::Loading => "loading",
             Scope::Map => "map",
         }
     }

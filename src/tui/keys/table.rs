@@ -8,8 +8,8 @@ use super::{Binding, HELP_ONLY, Key, Scope};
 use crate::tui::msg::{Edit, Msg};
 
 use Scope::{
-    Escalation, Export, Guide, Help, Home, Map, Outcome, Problems, Question, Reference, Search,
-    Solved, Triage, TriagePrompt,
+    Escalation, Export, Guide, Help, Home, Loading, Map, Outcome, Problems, Question, Reference,
+    Search, Solved, Triage, TriagePrompt,
 };
 
 pub(super) const SCREENS: &[Scope] = &[
@@ -28,6 +28,10 @@ const BROWSE_MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage, Map,
 ];
 const ALL: &[Scope] = &Scope::ALL;
+/// Where `?` and `q` work: the screens without a text field, and the loading screen.
+const QUITTING: &[Scope] = &[
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map, Loading,
+];
 /// Scopes with a text field.
 const FIELDS: &[Scope] = &[Search, TriagePrompt];
 
@@ -375,7 +379,7 @@ pub static BINDINGS: &[Binding] = &[
         ],
         shown: "? F1",
         label: ("help", "hjälp"),
-        scopes: BROWSE,
+        scopes: QUITTING,
         priority: 0,
     },
     Binding {
@@ -389,7 +393,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Key::Char('q'), Msg::Quit)],
         shown: "q",
         label: ("quit", "avsluta"),
-        scopes: BROWSE,
+        scopes: QUITTING,
         priority: 0,
     },
     Binding {

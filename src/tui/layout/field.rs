@@ -3,8 +3,10 @@
 
 use crate::tui::msg::Edit;
 
-/// The most characters a field holds: a pasted log stays one screen's worth of query.
-pub const MAX_CHARS: usize = 10_000;
+/// The most characters a field holds: a pasted log of up to about a megabyte is kept
+/// whole (search reads its most informative 64 KB, and the search screen says so); edits
+/// and drawing stay linear in it at worst.
+pub const MAX_CHARS: usize = 1_000_000;
 
 /// The text and the cursor (a byte offset on a character boundary).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +33,18 @@ impl Field {
     #[must_use]
     pub fn cursor_chars(&self) -> usize {
         self.text[..self.cursor].chars().count()
+    }
+
+    /// The cursor as a byte offset (on a character boundary).
+    #[must_use]
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Whether the field holds as much as it can (a paste may have been cut).
+    #[must_use]
+    pub fn full(&self) -> bool {
+        self.text.len() >= MAX_CHARS && self.text.chars().count() >= MAX_CHARS
     }
 
     /// Inserts `s` at the cursor (control characters become spaces), up to the bound.
@@ -171,8 +185,10 @@ mod tests {
         assert_eq!(f.text(), "token");
         f.insert("a\nb\tc");
         assert_eq!(f.text(), "tokea b cn");
+        assert!(!f.full());
         let mut f = Field::new(&"x".repeat(MAX_CHARS + 10));
         assert_eq!(f.text().len(), MAX_CHARS);
+        assert!(f.full());
         f.insert("y");
         assert_eq!(f.text().len(), MAX_CHARS);
     }

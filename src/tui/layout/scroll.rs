@@ -98,17 +98,11 @@ impl ScrollView {
             .filter(|&l| l < self.len)
     }
 
-    /// Draws `lines` (already laid out to the width) in `area`, keeping `keep` in view when
-    /// asked to follow; a scrollbar shows when they do not all fit.
-    pub fn render(
-        &mut self,
-        lines: Vec<Line<'_>>,
-        area: Rect,
-        buf: &mut Buffer,
-        keep: Option<Range<usize>>,
-    ) {
+    /// Places a document of `len` lines in `area` without drawing it: the offset clamped,
+    /// `keep` in view when following. Returns the first line to show.
+    pub fn settle(&mut self, len: usize, area: Rect, keep: Option<Range<usize>>) -> usize {
         self.area = area;
-        self.len = lines.len();
+        self.len = len;
         let height = usize::from(area.height);
         if let Some(keep) = keep.filter(|_| self.follow) {
             if keep.start < self.offset {
@@ -118,6 +112,20 @@ impl ScrollView {
             }
         }
         self.clamp();
+        self.offset
+    }
+
+    /// Draws `lines` (already laid out to the width) in `area`, keeping `keep` in view when
+    /// asked to follow; a scrollbar shows when they do not all fit.
+    pub fn render(
+        &mut self,
+        lines: Vec<Line<'_>>,
+        area: Rect,
+        buf: &mut Buffer,
+        keep: Option<Range<usize>>,
+    ) {
+        let height = usize::from(area.height);
+        self.settle(lines.len(), area, keep);
         let shown: Vec<Line> = lines.into_iter().skip(self.offset).take(height).collect();
         Paragraph::new(shown).render(area, buf);
         if self.len > height {

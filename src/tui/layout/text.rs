@@ -234,7 +234,11 @@ pub fn item(
         let gap = usize::from(!fresh);
         if used + gap + w <= width {
             if gap == 1 {
-                line.push_span(Span::raw(" "));
+                // The space between two words has what their styles share, so a selected
+                // (reversed) step reads as one bar, not a row of separate words.
+                let before = line.spans.last().map_or(Style::new(), |s| s.style);
+                let after = word.first().map_or(Style::new(), |p| p.1);
+                line.push_span(Span::styled(" ", shared(before, after)));
             }
             push_pieces(&mut line, word);
             used += gap + w;
@@ -285,6 +289,18 @@ fn width_of(s: &str) -> usize {
     width(s)
 }
 
+/// The style two neighbouring styles share: equal colours and common modifiers.
+fn shared(a: Style, b: Style) -> Style {
+    let mut style = Style::new().add_modifier(a.add_modifier & b.add_modifier);
+    if a.fg == b.fg {
+        style.fg = a.fg;
+    }
+    if a.bg == b.bg {
+        style.bg = a.bg;
+    }
+    style
+}
+
 fn push_pieces(line: &mut Line<'static>, word: Vec<Piece>) {
     for (text, style) in word {
         line.push_span(Span::styled(text, style));
@@ -300,9 +316,38 @@ pub fn title_line(text: &str, width: u16, style: Style) -> Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::Modifier;
 
     fn rows(lines: &[Line]) -> Vec<String> {
         lines.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_space_between_two_selected_words_is_selected_too() {
+        let sel = Style::new().add_modifier(Modifier::REVERSED);
+        let body = vec![
+            Span::styled("open ", sel),
+            Span::styled("All", sel.add_modifier(Modifier::BOLD)),
+            Span::raw(" then"),
+        ];
+        let lines = item(vec![Span::raw("1. ")], body, 40);
+        let spans: Vec<(String, bool)> = lines[0]
+            .spans
+            .iter()
+            .map(|s| {
+                (
+                    s.content.to_string(),
+                    s.style.add_modifier.contains(Modifier::REVERSED),
+                )
+            })
+            .collect();
+        let gaps: Vec<bool> = spans
+            .iter()
+            .filter(|(t, _)| t == " ")
+            .map(|s| s.1)
+            .collect();
+        // Between "open" and "All" (both selected) the space is selected; before "then" not.
+        assert_eq!(gaps, [true, false], "{spans:?}");
     }
 
     #[test]

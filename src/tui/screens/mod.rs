@@ -98,6 +98,12 @@ pub trait View {
     fn busy(&self) -> bool {
         false
     }
+    /// Takes in what was finished in the background; the loop calls it before each frame
+    /// while the screen is [`View::busy`]. It may change what every screen reads (the
+    /// catalog once it is loaded) and close or replace the screen.
+    fn tick(&mut self, _cx: &mut Ctx) -> Nav {
+        Nav::Stay
+    }
 }
 
 macro_rules! screens {
@@ -158,6 +164,8 @@ screens! {
     TriagePrompt => triage_prompt::TriagePrompt,
     /// The overlay choosing Markdown or JSON and redaction for an export.
     ExportOptions => export::ExportOptions,
+    /// The guides being loaded in the background, with progress.
+    Loading => loading::Loading,
     /// The map of a guide's tree, over a session or a guide page.
     Map => map::Map,
 }

@@ -1,6 +1,10 @@
-//! Live search: the query field (edited like a shell line), the hits with their matched
-//! words highlighted (built only for the rows drawn), and the values captured from a
-//! pasted message.
+//! Live search: the query field (edited like a shell line), a note when a huge paste was
+//! cut to its most informative part, the hits with their matched words highlighted, and
+//! the values captured from a pasted message.
+//!
+//! A hit carries the terms it matched, so highlighting one is a scan of the one text shown
+//! for it ([`highlight::marks`]), done only for the rows drawn: a redraw never matches the
+//! query against the vocabulary again.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -10,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Ctx, Nav, View, session::Session};
 use crate::labels::Label;
 use crate::search::Hit;
-use crate::search::highlight::Highlighter;
+use crate::search::highlight;
 use crate::tui::keys::Scope;
 use crate::tui::layout::field::Field;
 use crate::tui::layout::list::ListView;
@@ -26,6 +30,11 @@ pub struct Search {
     pub field: Field,
     pub hits: Vec<Hit>,
     pub list: ListView,
+    /// When the text was longer than search reads: its size and the size of the part
+    /// searched, in bytes.
+    pub clipped: Option<(usize, usize)>,
+    /// A paste filled the field, so its end may be missing.
+    pub full: bool,
 }
 
 impl Search {
@@ -47,7 +56,12 @@ impl Search {
     }
 
     fn refresh(&mut self, cx: &mut Ctx) {
-        self.hits = cx.searcher.search(&cx.index, self.field.text());
+        let results = cx.searcher.search_all(&cx.index, self.field.text());
+        self.hits = results.hits;
+        self.clipped = results
+            .clipped
+            .map(|part| (self.field.text().len(), part.len()));
+        self.full = self.field.full();
         self.list = ListView::default();
     }
 }
@@ -117,24 +131,34 @@ impl View for Search {
                 .unwrap_or(u16::MAX)
                 .min(area.height / 3)
         };
-        let [input, results, capture_area] = Layout::vertical([
-            Constraint::Length(2),
+        let [input, note, results, capture_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
             Constraint::Min(1),
             Constraint::Length(capture_rows),
         ])
         .areas(area);
         render_field(&self.field, cx, input, buf);
+        if let Some((total, searched)) = self.clipped {
+            let text = format!(
+                "{} ({}/{}{} KB)",
+                Label::SearchClipped.text(lang),
+                searched.div_ceil(1024),
+                total.div_ceil(1024),
+                if self.full { "+" } else { "" }
+            );
+            Line::styled(truncate(&text, usize::from(note.width)), theme.dim).render(note, buf);
+        }
         if self.hits.is_empty() {
             if !self.field.text().trim().is_empty() {
                 Paragraph::new(Label::NoMatch.text(lang)).render(results, buf);
             }
             return;
         }
-        let highlighter = Highlighter::new(&cx.index, self.field.text());
         let hits = &self.hits;
         self.list
             .render(hits.len(), results, buf, theme.selected, |i, w| {
-                hit_text(cx, &highlighter, &hits[i], w)
+                hit_text(cx, &hits[i], w)
             });
         if capture_rows > 0 {
             let mut lines = vec![Line::styled(Label::Captured.text(lang), theme.heading)];
@@ -149,7 +173,8 @@ impl View for Search {
     }
 }
 
-/// The query line: `/ `, the text around the cursor, the cursor as a reversed cell.
+/// The query line: `/ `, the text around the cursor, the cursor as a reversed cell. Only
+/// the characters that fit are looked at, so a pasted log costs no more than a word.
 fn render_field(field: &Field, cx: &Ctx, area: Rect, buf: &mut Buffer) {
     let (lang, theme) = (cx.lang, &cx.theme);
     let prompt = Span::styled("/ ", theme.key);
@@ -165,31 +190,44 @@ fn render_field(field: &Field, cx: &Ctx, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
         return;
     }
-    let chars: Vec<char> = field.text().chars().collect();
-    let cursor = field.cursor_chars();
+    let (text, cursor) = (field.text(), field.cursor());
     let room = usize::from(area.width).saturating_sub(3).max(1);
-    // Show the text so the cursor is in view, as far right as the text goes.
-    let mut start = 0;
-    let mut used: usize = chars[..cursor].iter().map(|c| width(c.encode_utf8(&mut [0; 4]))).sum();
-    while used >= room && start < cursor {
-        used -= width(chars[start].encode_utf8(&mut [0; 4]));
-        start += 1;
+    let cell = |c: char| width(c.encode_utf8(&mut [0; 4]));
+    // The text before the cursor, as much as fits with the cursor cell after it.
+    let (mut start, mut used) = (cursor, 0);
+    for (i, c) in text[..cursor].char_indices().rev() {
+        if used + cell(c) >= room {
+            break;
+        }
+        used += cell(c);
+        start = i;
     }
-    let before: String = chars[start..cursor].iter().collect();
-    let at: String = chars.get(cursor).map_or(" ".to_owned(), char::to_string);
-    let after: String = chars.iter().skip(cursor + 1).collect();
-    let after = truncate(&after, room.saturating_sub(used + width(&at)));
+    let at = text[cursor..].chars().next();
+    let after_start = cursor + at.map_or(0, char::len_utf8);
+    let at = at.map_or(" ".to_owned(), String::from);
+    let left = room.saturating_sub(used + width(&at));
+    // Enough of the rest to fill the row and to know whether to end it with "…".
+    let mut end = after_start;
+    let mut shown = 0;
+    for (i, c) in text[after_start..].char_indices() {
+        shown += cell(c);
+        end = after_start + i + c.len_utf8();
+        if shown > left {
+            break;
+        }
+    }
     Line::from(vec![
         prompt,
-        Span::raw(before),
+        Span::raw(text[start..cursor].to_owned()),
         Span::styled(at, theme.selected),
-        Span::raw(after),
+        Span::raw(truncate(&text[after_start..end], left)),
     ])
     .render(area, buf);
 }
 
-/// A hit laid out to `w`: its title and id, then its best matching text, marked.
-fn hit_text(cx: &Ctx, highlighter: &Highlighter, hit: &Hit, w: u16) -> Text<'static> {
+/// A hit laid out to `w`: its title and id, then its best matching text with the terms
+/// the hit matched marked.
+fn hit_text(cx: &Ctx, hit: &Hit, w: u16) -> Text<'static> {
     let (lang, theme) = (cx.lang, &cx.theme);
     let guide = &cx.catalog.guides[hit.entry.guide];
     let error = &guide.errors[hit.entry.error];
@@ -203,11 +241,11 @@ fn hit_text(cx: &Ctx, highlighter: &Highlighter, hit: &Hit, w: u16) -> Text<'sta
         Span::styled(title, theme.strong),
         Span::styled(info, theme.dim),
     ])];
-    let field = highlighter.best_field(hit);
+    let field = highlight::show_field(&cx.index, hit);
     let text = cx.index.fields[field as usize].text.replace('\n', " ");
     let mut spans = Vec::new();
     let mut at = 0;
-    for r in highlighter.ranges(field) {
+    for r in highlight::marks(&cx.index, hit, field) {
         if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
             continue;
         }

@@ -307,6 +307,8 @@ fn status_line(reports: &[FileReport]) -> String {
                 format!(" — {p}")
             } else if r.outcome.binary {
                 " — binary, skipped".to_owned()
+            } else if let Some(at) = r.outcome.binary_from {
+                format!(" — binary from byte {at} on, skipped")
             } else if let Some(e) = &r.outcome.error {
                 format!(" — stopped early: {e}")
             } else if r.outcome.cancelled {

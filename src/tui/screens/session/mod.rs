@@ -25,13 +25,15 @@ use crate::tui::layout::scroll::{ScrollView, text_width};
 use crate::tui::layout::text::{plain, truncate};
 use crate::tui::msg::{Effect, Msg};
 
-/// A step of the session laid out: its lines, where each selectable item is, and what is
-/// pinned below the scrolled part.
+/// A step of the session laid out: its lines, where each selectable item is, what is
+/// pinned below the scrolled part, and the one line (the question or the error's title)
+/// that stays on top once its own lines have scrolled away.
 #[derive(Debug, Default)]
 pub(crate) struct Doc {
     pub lines: Vec<Line<'static>>,
     pub items: Vec<Range<usize>>,
     pub pinned: Vec<Line<'static>>,
+    pub head: Option<Line<'static>>,
 }
 
 /// A guided session: a walk over the catalog, from a guide, a search hit or a reference
@@ -126,6 +128,46 @@ impl Session {
             .or_else(|| error.links.first().map(|l| l.url.clone()))
     }
 
+    /// Whether the selected item's first line, the one drawn selected, is in view (true
+    /// when there is nothing to select).
+    fn selection_shown(&self) -> bool {
+        let visible = self.view.visible();
+        self.items
+            .get(self.selected)
+            .is_none_or(|r| visible.contains(&r.start))
+    }
+
+    /// After the view scrolled (a page, the wheel): when the selection left the view, the
+    /// item in view nearest to it is selected — the first shown when the selection is
+    /// above, the last when below: one shown whole, else one whose first line (the one
+    /// drawn selected) shows. With no such item in view (paged up into the causes) the
+    /// selection stays, unseen, and a key that would act on it brings it back into view
+    /// first.
+    fn follow_page(&mut self) {
+        let Some(old) = self.items.get(self.selected).cloned() else {
+            return;
+        };
+        let visible = self.view.visible();
+        let whole = |r: &Range<usize>| r.start >= visible.start && r.end <= visible.end;
+        let head = |r: &Range<usize>| visible.contains(&r.start);
+        if whole(&old) {
+            return;
+        }
+        let pick = |fits: &dyn Fn(&Range<usize>) -> bool| {
+            if old.start < visible.start {
+                self.items.iter().position(fits)
+            } else {
+                self.items.iter().rposition(fits)
+            }
+        };
+        if let Some(i) = pick(&whole).or_else(|| pick(&head)) {
+            self.selected = i;
+            // Only the selected step shows its details: the next layout moves the lines,
+            // so the view keeps the new selection in sight.
+            self.view.follow();
+        }
+    }
+
     /// The export overlay (Markdown or JSON, redaction), from an outcome or the end.
     fn export(&self) -> Nav {
         if matches!(self.session.at(), Place::Question(_)) {
@@ -193,6 +235,10 @@ impl View for Session {
                     _ => last,
                 };
             }
+            // Acting on a selection scrolled out of view would act unseen: show it first.
+            Msg::Enter | Msg::Tick | Msg::OpenLink if !side && !self.selection_shown() => {
+                self.view.follow();
+            }
             Msg::Enter if side => {
                 self.session.jump(self.crumb);
                 self.focus = Focus::Main;
@@ -258,14 +304,7 @@ impl View for Session {
             }
             m => {
                 if self.view.step(&m) {
-                    // Scrolled away from the selection: select the first item in view.
-                    let visible = self.view.visible();
-                    let shown = |r: &Range<usize>| r.start >= visible.start && r.end <= visible.end;
-                    if self.items.get(self.selected).is_some_and(|r| !shown(r))
-                        && let Some(i) = self.items.iter().position(shown)
-                    {
-                        self.selected = i;
-                    }
+                    self.follow_page();
                 } else {
                     nav = Nav::Pass;
                 }
@@ -321,6 +360,16 @@ impl View for Session {
             Layout::vertical([Constraint::Min(1), Constraint::Length(pinned_rows)]).areas(main);
         let keep = focus.and_then(|s| doc.items.get(s).cloned());
         self.items = doc.items;
+        // Scrolled past its top, the step keeps its question or title in the first row.
+        let body = match doc.head {
+            Some(head) if body.height > 2 && self.view.settle(doc.lines.len(), body, keep.clone()) > 0 => {
+                let [top, rest] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+                head.render(top, buf);
+                rest
+            }
+            _ => body,
+        };
         self.view.render(doc.lines, body, buf, keep);
         Paragraph::new(doc.pinned).render(pinned, buf);
         self.side.render(

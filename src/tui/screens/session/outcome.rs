@@ -9,7 +9,7 @@ use super::Doc;
 use crate::guide::{ErrorEntry, Text};
 use crate::labels::Label;
 use crate::session::{Capture, ErrorRef, Piece, Session, fill};
-use crate::tui::layout::text::{guide_text, item, styled, width as width_of};
+use crate::tui::layout::text::{guide_text, item, plain, styled, truncate, width as width_of};
 use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 
@@ -69,6 +69,10 @@ pub(super) fn doc(
     };
     let captures = session.captures();
     let mut lines = guide_text(&error.title, lang, theme, theme.title, width);
+    let head = Line::styled(
+        truncate(&plain(&error.title, lang), usize::from(width)),
+        theme.title,
+    );
     for message in &error.messages {
         lines.extend(item(
             vec![Span::raw("  ")],
@@ -143,6 +147,7 @@ pub(super) fn doc(
         lines,
         items,
         pinned,
+        head: Some(head),
     }
 }
 

@@ -5,13 +5,17 @@ use ratatui::text::{Line, Span};
 
 use super::Doc;
 use crate::guide::Node;
-use crate::tui::layout::text::{guide_text, item, plain};
+use crate::tui::layout::text::{guide_text, item, plain, truncate};
 use crate::tui::screens::Ctx;
 
 /// Question `node` laid out to `width`, answer `selected` highlighted.
 pub(super) fn doc(cx: &Ctx, node: &Node, selected: Option<usize>, width: u16) -> Doc {
     let (lang, theme) = (cx.lang, &cx.theme);
     let mut lines = guide_text(&node.question, lang, theme, theme.title, width);
+    let head = Line::styled(
+        truncate(&plain(&node.question, lang), usize::from(width)),
+        theme.title,
+    );
     if let Some(help) = &node.help {
         lines.extend(guide_text(help, lang, theme, theme.dim, width));
     }
@@ -35,5 +39,6 @@ pub(super) fn doc(cx: &Ctx, node: &Node, selected: Option<usize>, width: u16) ->
         lines,
         items,
         pinned: Vec::new(),
+        head: Some(head),
     }
 }

@@ -118,11 +118,13 @@ impl SidePanel {
             ));
             self.crumbs.push(start..lines.len());
         }
-        // The last answer led into another guide: the place on screen is there.
-        if let Some(last) = session.path().last()
-            && !matches!(session.at(), Place::Escalation)
-            && session.current_guide() != last.node.guide
-        {
+        // The last answer, or before any answer a `related` error tried after "not fixed",
+        // led into another guide: the place on screen is there.
+        let last_guide = session
+            .path()
+            .last()
+            .map_or(session.first_guide(), |c| c.node.guide.as_str());
+        if !matches!(session.at(), Place::Escalation) && session.current_guide() != last_guide {
             crossing(&mut lines, session.current_guide());
         }
         match session.at() {
