@@ -254,6 +254,9 @@ fn what_the_tui_saved_resumes_as_it_was_without_a_guide_changed_note() {
         format!("\n\n{answers}nnn"),
         format!("\n\n{answers} y"),
         format!("\n\n{answers}b"),
+        // A step ticked on a branch left: kept for when the session comes back to it.
+        format!("\n\n{answers} b"),
+        format!("\n\n{answers} n b"),
         "\n\n1bb2".to_owned(),
         "/User Not Authenticated\n j ".to_owned(),
         "/User Not Authenticated\nn".to_owned(),
