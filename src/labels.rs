@@ -302,8 +302,8 @@ impl Label {
             Label::MapPossible => ("still possible", "fortfarande möjligt"),
             Label::MapOtherGuide => ("in another guide", "i en annan guide"),
             Label::MapNotOnPath => (
-                "Enter goes back to a question you answered (marked ✓).",
-                "Enter går tillbaka till en fråga du har besvarat (märkt ✓).",
+                "Enter works on questions you answered",
+                "Enter gäller frågor du har besvarat",
             ),
             Label::GraphOf => (
                 "Draw the tree with: tshoot graph",

@@ -68,7 +68,11 @@ impl SidePanel {
             }
             Start::Triage { log, .. } => {
                 lines.push(Line::styled(Label::FromTriage.text(lang), theme.dim));
-                let place = format!("{}× · {}:{}", log.count, log.first.file, log.first.line);
+                // The file's name only: the panel is narrow, the export has the path.
+                let file = std::path::Path::new(&log.first.file)
+                    .file_name()
+                    .map_or_else(|| log.first.file.clone(), |n| n.to_string_lossy().into_owned());
+                let place = format!("{}× · {file}:{}", log.count, log.first.line);
                 lines.extend(item(
                     Vec::new(),
                     vec![Span::raw(truncate(&place, QUERY_SHOWN))],
