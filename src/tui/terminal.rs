@@ -315,16 +315,28 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
     let lang = app.cx.lang;
     match effect {
         Effect::Quit | Effect::Suspend => {}
-        Effect::Export { markdown, at } => {
+        Effect::Export {
+            contents,
+            extension,
+            at,
+        } => {
             let saved = world
                 .sessions
                 .as_ref()
                 .ok_or_else(|| std::io::Error::other("no data folder"))
-                .and_then(|dir| export::save(dir, &crate::report::file_stem(at), &markdown));
-            app.status = Some(match saved {
-                Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
+                .and_then(|dir| {
+                    export::save(dir, &crate::report::file_stem(at), extension, &contents)
+                })
+                .map(|path| path.display().to_string())
+                .map_err(|e| e.to_string());
+            app.status = Some(match &saved {
+                Ok(path) => format!("{} {path}", Label::Saved.text(lang)),
                 Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),
             });
+            // The export overlay shows where the file went, whole.
+            if let Some(crate::tui::Screen::ExportOptions(overlay)) = app.stack.last_mut() {
+                overlay.written(saved);
+            }
         }
         Effect::Resume(id) => {
             let opened = world
