@@ -4,7 +4,8 @@
 //! `cargo bench --bench load` runs them. `cargo bench --bench load -- corpus DIR ERRORS
 //! [PER_GUIDE]` instead writes the synthetic corpus as files into DIR (for `hyperfine`
 //! runs of the binary against `fzf`), and `-- text DIR ERRORS` writes the same errors as
-//! one line of text each, for `fzf --filter`.
+//! one line of text each, for `fzf --filter`; `-- first-frame DIR [RUNS]` times the TUI's
+//! first frame and its home list over the guides in DIR in a pseudo-terminal.
 
 use std::path::Path;
 use std::sync::atomic::AtomicUsize;
@@ -14,6 +15,9 @@ use tshoot::guide::read::Reader;
 
 #[path = "support/synth.rs"]
 mod synth;
+
+#[path = "support/first_frame.rs"]
+mod first_frame;
 
 /// Writes `errors` errors as guides of `per_guide` errors each into `dir`, in subfolders
 /// of 1,000 files.
@@ -65,6 +69,7 @@ fn main() {
             write_corpus(Path::new(&args[1]), number(2, 50_000), number(3, 100));
         }
         Some("text") => write_text(Path::new(&args[1]), number(2, 50_000)),
+        Some("first-frame") => first_frame::measure(Path::new(&args[1]), number(2, 10)),
         _ => divan::main(),
     }
 }

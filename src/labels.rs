@@ -134,6 +134,16 @@ pub enum Label {
     ContinueWith,
     ResumedAt,
     PlainCommands,
+    // The export overlay.
+    ExportTitle,
+    ExportFormat,
+    ExportRedaction,
+    ExportMasked,
+    ExportUnmasked,
+    ExportWhere,
+    ExportFailed,
+    On,
+    Off,
     StepsTicked,
     YesNoShort,
     LoadProblems,
@@ -292,8 +302,8 @@ impl Label {
             Label::MapPossible => ("still possible", "fortfarande möjligt"),
             Label::MapOtherGuide => ("in another guide", "i en annan guide"),
             Label::MapNotOnPath => (
-                "Enter goes back to a question you answered (marked ✓).",
-                "Enter går tillbaka till en fråga du har besvarat (märkt ✓).",
+                "Enter works on questions you answered",
+                "Enter gäller frågor du har besvarat",
             ),
             Label::GraphOf => (
                 "Draw the tree with: tshoot graph",
@@ -332,6 +342,24 @@ impl Label {
                 "The guide has changed since this session was saved; it goes on from the last point that still exists.",
                 "Guiden har ändrats sedan sessionen sparades; den fortsätter från den sista punkt som fortfarande finns.",
             ),
+            Label::ExportTitle => ("Export this session", "Exportera sessionen"),
+            Label::ExportFormat => ("Format", "Format"),
+            Label::ExportRedaction => ("Redaction", "Maskering"),
+            Label::ExportMasked => (
+                "Masks values from your message, GUIDs, e-mail and IP addresses and host names (<guid-1>), for a public ticket.",
+                "Maskerar värden ur ditt meddelande, GUID:er, e-post- och IP-adresser och värdnamn (<guid-1>), för ett offentligt ärende.",
+            ),
+            Label::ExportUnmasked => (
+                "Writes every value as it is.",
+                "Skriver alla värden som de är.",
+            ),
+            Label::ExportWhere => (
+                "Enter writes a new file and shows where.",
+                "Enter skriver en ny fil och visar var.",
+            ),
+            Label::ExportFailed => ("Could not export", "Kunde inte exportera"),
+            Label::On => ("on", "på"),
+            Label::Off => ("off", "av"),
             Label::PlainCommands => (
                 "The full-screen interface needs a terminal. Without one, these commands work:",
                 "Helskärmsgränssnittet behöver en terminal. Utan en fungerar de här kommandona:",

@@ -607,3 +607,110 @@ fn a_corrupt_search_index_is_built_again() {
     assert_eq!(hits(&rebuilt, "deadlock"), hits(&fresh, "deadlock"));
     assert!(s.cache.cached_index(&catalog, &fingerprint).is_some());
 }
+
+/// Plants a text in a decoded guide.
+type Plant = fn(&mut tshoot::guide::Guide, &str);
+
+/// Texts an attacker who can write the cache folder would plant: a clipboard write, a
+/// screen clear, a bidi override, a tab and a bare carriage return.
+const HOSTILE: [&str; 5] = [
+    "\u{1b}]52;c;ZWNobyBoaQ==\u{7}",
+    "\u{1b}[2J",
+    "\u{202e}txt.exe",
+    "a\tb",
+    "line\rover",
+];
+
+#[test]
+fn cached_text_that_is_not_clean_is_refused_and_read_again() {
+    let (s, _) = with_guides();
+    let path = s.guides.join("a.yaml");
+    let fresh = || load::check("a.yaml", &fs::read(&path).expect("read"), 0);
+    let plants: [(&str, Plant); 6] = [
+        ("title", |g, bad| {
+            g.title = g.title.clone().map(|t| format!("{t}{bad}"));
+        }),
+        ("message", |g, bad| {
+            g.errors[0].messages[0] = g.errors[0].messages[0].clone().map(|t| format!("{bad}{t}"));
+        }),
+        ("checklist", |g, bad| {
+            g.errors[0].checklist[0].text = g.errors[0].checklist[0]
+                .text
+                .clone()
+                .map(|_| bad.to_owned());
+        }),
+        ("error id", |g, bad| g.errors[0].id = format!("e{bad}")),
+        ("tag", |g, bad| g.tags.push(bad.to_owned())),
+        ("node id", |g, bad| g.nodes[0].id = bad.to_owned()),
+    ];
+    for (field, plant) in plants {
+        for bad in HOSTILE {
+            let mut checked = fresh();
+            plant(checked.guide.as_mut().expect("a guide"), bad);
+            let body = postcard::to_stdvec(&checked).expect("encode");
+            assert!(format::decode(&body).is_none(), "{field} {bad:?}");
+            survives(&s, &crafted(&s, &body), &format!("{field} {bad:?}"));
+        }
+    }
+    // A diagnostic's message is shown too.
+    let mut checked = fresh();
+    checked.diagnostics.push(tshoot::guide::Diagnostic {
+        file: "a.yaml".to_owned(),
+        pos: None,
+        severity: tshoot::guide::Severity::Warning,
+        message: format!("look {}", HOSTILE[1]),
+    });
+    let body = postcard::to_stdvec(&checked).expect("encode");
+    survives(&s, &crafted(&s, &body), "diagnostic");
+    // The same entries made of clean text are taken.
+    let body = postcard::to_stdvec(&fresh()).expect("encode");
+    assert!(format::decode(&body).is_some());
+}
+
+#[test]
+fn a_cached_index_whose_texts_are_not_clean_is_built_again() {
+    let s = setup();
+    for (n, yaml) in synth::guides(300).iter().enumerate() {
+        s.write(&format!("synth-{n}.yaml"), yaml);
+    }
+    let (catalog, fingerprint) = cache::load_cached(
+        &s.sources(),
+        &s.cache,
+        &Reader::default(),
+        &cache::Progress::default(),
+    );
+    let index = s.cache.index(&catalog, &fingerprint);
+    let file = fs::read_dir(s.cache.dir())
+        .expect("cache dir")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("index-"))
+        })
+        .expect("an index file");
+    let good = fs::read(&file).expect("read");
+    let body = postcard::to_stdvec(&index).expect("encode");
+    let header = &good[..good.len() - body.len() - 4];
+    let write = |index: &tshoot::search::Index| {
+        let body = postcard::to_stdvec(index).expect("encode");
+        let mut out = header.to_vec();
+        out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+        out.extend_from_slice(&body);
+        fs::write(&file, out).expect("write");
+    };
+    // The file as written, re-framed by this test, is taken: the framing is right.
+    write(&index);
+    assert!(s.cache.cached_index(&catalog, &fingerprint).is_some());
+    for bad in HOSTILE {
+        let mut hostile: tshoot::search::Index = postcard::from_bytes(&body).expect("decodes");
+        hostile.fields[0].text.push_str(bad);
+        write(&hostile);
+        assert!(
+            s.cache.cached_index(&catalog, &fingerprint).is_none(),
+            "field {bad:?}"
+        );
+    }
+    let rebuilt = s.cache.index(&catalog, &fingerprint);
+    assert!(rebuilt.fields.iter().all(|f| !f.text.contains('\u{1b}')));
+    assert_eq!(hits(&rebuilt, "deadlock"), hits(&index, "deadlock"));
+}

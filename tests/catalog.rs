@@ -188,3 +188,43 @@ fn file_names_are_shown_with_control_characters_escaped() {
     let file = &catalog.problems[0].diagnostic.file;
     assert!(file.ends_with("bad\\x07\\x1b[31m.yaml"), "{file:?}");
 }
+
+#[test]
+fn references_into_an_overridden_guide_resolve_against_the_guide_that_won() {
+    // `target` is overridden by a later source: its error `new` exists only in the
+    // winner, `old` only in the guide that lost. A guide of the first source refers to both.
+    let first = tempfile::tempdir().expect("temp dir");
+    let second = tempfile::tempdir().expect("temp dir");
+    let old_target = guide("target", "Old")
+        .replace("error: e\n", "error: old\n")
+        .replace("- id: e\n", "- id: old\n");
+    fs::write(first.path().join("target.yaml"), old_target).expect("write");
+    let referring = guide("referring", "Referring").replace(
+        "        error: e\n",
+        "        error: e\n      - label: B\n        error: target/e\n      - label: C\n        error: target/old\n",
+    );
+    fs::write(first.path().join("referring.yaml"), referring).expect("write");
+    fs::write(second.path().join("target.yaml"), guide("target", "New")).expect("write");
+    let catalog = Catalog::load(&[dir(first.path()), dir(second.path())]);
+    let referring = catalog.guide("referring").expect("loaded");
+    let labels: Vec<&str> = referring.nodes[0]
+        .answers
+        .iter()
+        .map(|a| a.label.show(Lang::En))
+        .collect();
+    assert_eq!(
+        labels,
+        ["A", "B"],
+        "the answer into a missing error is dropped"
+    );
+    let messages: Vec<String> = catalog
+        .problems
+        .iter()
+        .map(|p| p.diagnostic.message.clone())
+        .collect();
+    assert_eq!(
+        messages,
+        ["`error` names unknown error `old` of guide `target`"],
+        "{messages:?}"
+    );
+}

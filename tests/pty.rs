@@ -17,6 +17,11 @@ fn assert_restored(out: &[u8]) {
         ("\x1b[?1049h", "\x1b[?1049l", "alternate screen"),
         ("\x1b[?2004h", "\x1b[?2004l", "bracketed paste"),
         ("\x1b[?1000h", "\x1b[?1000l", "mouse capture"),
+        (
+            "\x1b[>1u",
+            "\x1b[<1u",
+            "unambiguous Esc (kitty keyboard protocol)",
+        ),
     ] {
         let last_on = text
             .rfind(on)
@@ -49,6 +54,20 @@ fn starts_takes_typing_and_quits_with_q() {
     s.send(b"\x1b");
     s.wait_for("Type or paste");
     s.send(b"\x1b");
+    s.wait_for("Guides");
+    s.send(b"q");
+    assert_restored(&s.finish());
+}
+
+#[test]
+fn two_esc_in_one_read_are_two_where_the_terminal_sends_them_unambiguously() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Connector status errors in the ITSMC dashboard");
+    s.send(b"/StatusCode=429");
+    s.wait_for("ServiceNow rate limit (HTTP 429)");
+    // Esc twice as a terminal in kitty's "disambiguate" mode sends it, in one write:
+    // the first clears the field, the second goes back home.
+    s.send(b"\x1b[27u\x1b[27u");
     s.wait_for("Guides");
     s.send(b"q");
     assert_restored(&s.finish());

@@ -1,11 +1,11 @@
 //! Search against the built-in guides: the right error first for pastes (English and
 //! Swedish, with invented values), fragments, typos and symptoms; nothing for unrelated text.
 
+mod search_support;
+
+use search_support::{expected, name};
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::search::{self, Index, Searcher};
-
-const D: &str = "itsmc-dashboard-errors";
-const T: &str = "itsmc-troubleshooting";
 
 /// (query, expected first hit as guide/error, or "" for no hit at all)
 const CASES: &[(&str, &str)] = &[
@@ -431,16 +431,6 @@ const LONE_GENERIC_WORDS: &[&str] = &[
     "avisering",
 ];
 
-fn expected(code: &str) -> String {
-    code.replacen("D/", &format!("{D}/"), 1)
-        .replacen("T/", &format!("{T}/"), 1)
-}
-
-fn name(catalog: &Catalog, hit: &search::Hit) -> String {
-    let guide = &catalog.guides[hit.entry.guide];
-    format!("{}/{}", guide.id, guide.errors[hit.entry.error].id)
-}
-
 #[test]
 fn every_case_finds_its_error_first_or_nothing() {
     let catalog = Catalog::load(&[Source::Builtin]);
@@ -475,40 +465,8 @@ fn every_case_finds_its_error_first_or_nothing() {
 
 #[test]
 fn every_v2_case_finds_its_error_first_or_nothing() {
-    let catalog = Catalog::load(&[Source::Builtin]);
-    let index = Index::new(&catalog);
-    let mut failures = Vec::new();
-    let mut classes: Vec<(&str, usize)> = Vec::new();
-    for &(class, query, want) in V2_CASES {
-        match classes.iter_mut().find(|(c, _)| *c == class) {
-            Some((_, n)) => *n += 1,
-            None => classes.push((class, 1)),
-        }
-        let hits = search::search(&index, query);
-        let got: Vec<String> = hits
-            .iter()
-            .take(3)
-            .map(|h| format!("{} ({})", name(&catalog, h), h.score))
-            .collect();
-        let ok = if want.is_empty() {
-            hits.is_empty()
-        } else {
-            hits.first()
-                .is_some_and(|h| name(&catalog, h) == expected(want))
-        };
-        if !ok {
-            failures.push(format!("[{class}] {query:?}: want {want:?}, got {got:?}"));
-        }
-    }
-    println!("v2 cases per class: {classes:?}");
     assert!(V2_CASES.len() >= 40);
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        V2_CASES.len(),
-        failures.join("\n")
-    );
+    search_support::assert_cases(V2_CASES);
 }
 
 #[test]

@@ -78,6 +78,8 @@ fn c_on_an_outcome_copies_the_selected_step_with_its_link() {
         report.contains("ServiceNow rate limit (HTTP 429)"),
         "{report}"
     );
+    // A session opened by `--guide` started when the program did, not at the epoch.
+    assert!(!report.contains("Started: 1970-01-01"), "{report}");
     tui.send(b"q");
     tui.finish();
 }

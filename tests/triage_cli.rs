@@ -460,11 +460,12 @@ fn a_message_continued_on_prefixed_lines_counts_once_at_its_first_line() {
     assert_eq!(
         places,
         [
-            "7: itsmc-dashboard-errors/servicenow-rate-problem",
-            "10: itsmc-dashboard-errors/missing-connector",
-            "12: itsmc-dashboard-errors/servicenow-rate-problem",
-            "13: itsmc-dashboard-errors/unexpected-response",
-            "16: itsmc-dashboard-errors/missing-connector",
+            "8: itsmc-dashboard-errors/servicenow-rate-problem",
+            "11: itsmc-dashboard-errors/missing-connector",
+            "13: itsmc-dashboard-errors/servicenow-rate-problem",
+            "14: itsmc-dashboard-errors/unexpected-response",
+            "17: itsmc-dashboard-errors/missing-connector",
+            "21: itsmc-dashboard-errors/missing-connector",
         ],
         "{stdout}"
     );

@@ -215,8 +215,18 @@ fn a_session_opened_from_a_triage_row_exports_what_the_log_said() {
         store: None,
     };
     let mut app = triage_app(mixed(), true);
-    // Enter on the first row (the most frequent error), tick the first step, export.
-    let keys = [KeyCode::Enter, KeyCode::Char(' '), KeyCode::Char('e')];
+    // Enter on the first row (the most frequent error), tick the first step, export: the
+    // export dialog masks by default, and these checks read the values as logged, so ↓ Space
+    // turns redaction off before Enter writes the file; Esc closes the dialog.
+    let keys = [
+        KeyCode::Enter,
+        KeyCode::Char(' '),
+        KeyCode::Char('e'),
+        KeyCode::Down,
+        KeyCode::Char(' '),
+        KeyCode::Enter,
+        KeyCode::Esc,
+    ];
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let mut events = Script(
         keys.iter()

@@ -380,7 +380,9 @@ fn a_pasted_message_becomes_a_session_that_ends_in_an_export_carrying_it() {
         press(&mut app, "n");
     }
     assert_eq!(at(&app), Place::Escalation);
-    run_script(&mut app, &world, "e");
+    // The export overlay masks by default; these checks read the values as typed, so
+    // redaction is turned off (↓ Space) before Enter writes the file.
+    run_script(&mut app, &world, "e <down> <space> <enter>");
     let saved: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
         .expect("saved")
         .filter_map(Result::ok)
@@ -414,8 +416,9 @@ fn a_pasted_message_becomes_a_session_that_ends_in_an_export_carrying_it() {
         text.contains(&format!("- Exported: {written} +00:00")),
         "{name}\n{text}"
     );
-    // Esc leaves the session, back to the search, which it clears, then leaves.
-    press(&mut app, "<esc>");
+    // Esc closes the export overlay, then leaves the session, back to the search, which it
+    // clears, then leaves.
+    press(&mut app, "<esc> <esc>");
     assert!(matches!(app.top(), Screen::Search(s) if !s.query().is_empty()));
     press(&mut app, "<esc> <esc>");
     assert!(matches!(app.top(), Screen::Home(_)));
@@ -494,7 +497,7 @@ fn the_real_loop_runs_on_a_test_backend_and_exports_privately() {
         store: None,
     };
     let mut app = app();
-    run_script(&mut app, &world, "<enter> 1 1 6 <space> y e");
+    run_script(&mut app, &world, "<enter> 1 1 6 <space> y e <enter>");
     assert!(
         app.status
             .as_deref()
@@ -528,7 +531,7 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
         store: None,
     };
     let mut app = app();
-    run_script(&mut app, &world, "<enter> 1 1 6 e");
+    run_script(&mut app, &world, "<enter> 1 1 6 e <enter>");
     assert!(
         app.status
             .as_deref()
@@ -536,7 +539,8 @@ fn an_unwritable_data_dir_is_reported_and_the_session_goes_on() {
         "{:?}",
         app.status
     );
-    run_script(&mut app, &world, "n");
+    // Esc closes the export overlay, which showed the problem too.
+    run_script(&mut app, &world, "<esc> n");
     assert!(matches!(at(&app), Place::Outcome(_)), "the session goes on");
 }
 

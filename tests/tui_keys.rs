@@ -159,7 +159,7 @@ fn every_footer_fits_whole_hints_with_help_and_quit() {
                     "{scope:?} at {width} in {lang:?}"
                 );
                 let has = |msg: &Msg| fitted.iter().any(|b| b.keys.iter().any(|(_, m)| m == msg));
-                if matches!(scope, Scope::Help | Scope::Problems) {
+                if matches!(scope, Scope::Help | Scope::Problems | Scope::Export) {
                     assert!(has(&Msg::Back), "close in {scope:?}");
                     continue;
                 }

@@ -87,6 +87,10 @@ fn check(app: &App) {
             | Screen::Problems(_)
             | Screen::TriagePrompt(_)
             | Screen::Loading(_) => {}
+            // The export overlay exports a session: it is only ever over one.
+            Screen::ExportOptions(_) => {
+                assert!(app.stack.iter().any(|s| matches!(s, Screen::Session(_))));
+            }
         }
     }
 }

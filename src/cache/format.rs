@@ -11,12 +11,14 @@
 //! All integers little-endian. The file is never trusted: a header that is not exactly ours
 //! (magic, format version, build, source) makes the whole file unused; entries are read
 //! until the first one that is truncated or fails its checksum; a body that does not decode,
-//! or decodes into a guide whose indices point outside it, is a miss. Lengths are checked
+//! decodes into a guide whose indices point outside it, or holds a text the sanitiser would
+//! have changed (an escape sequence, a control character, a direction override), is a miss. Lengths are checked
 //! against the bytes that remain before anything is allocated, and postcard caps what it
 //! preallocates, so a hostile length costs nothing. The types stored are not recursive, so
 //! there is no nesting to exhaust.
 
 use crate::guide::load::Checked;
+use crate::guide::sanitize::is_clean;
 use crate::guide::sources::FileKey;
 use crate::guide::{Guide, Next, Related};
 
@@ -116,15 +118,64 @@ fn next_entry<'a>(rest: &mut &'a [u8]) -> Option<RawEntry<'a>> {
     })
 }
 
-/// Decodes an entry's body; `None` when it does not decode into a consistent result.
+/// Decodes an entry's body; `None` when it does not decode into a consistent result whose
+/// every text is clean.
 #[must_use]
 pub fn decode(body: &[u8]) -> Option<Checked> {
     let checked: Checked = postcard::from_bytes(body).ok()?;
-    checked
-        .guide
-        .as_ref()
-        .is_none_or(consistent)
-        .then_some(checked)
+    let texts_clean = checked
+        .diagnostics
+        .iter()
+        .all(|d| is_clean(&d.message) && is_clean(&d.file));
+    (texts_clean
+        && checked
+            .guide
+            .as_ref()
+            .is_none_or(|g| consistent(g) && clean(g)))
+    .then_some(checked)
+}
+
+/// Whether every string of a guide is one the loader could have made: sanitised at load
+/// (see [`crate::guide::sanitize`]), so no escape sequence, control character or direction
+/// override. A cache entry that carries one was not written by tshoot; it is refused like a
+/// corrupt one, and the file is read again.
+fn clean(guide: &Guide) -> bool {
+    let mut strings: Vec<&str> = vec![guide.id.as_str(), guide.origin.file.as_str()];
+    strings.extend(
+        guide
+            .tags
+            .iter()
+            .chain(&guide.languages)
+            .map(String::as_str),
+    );
+    strings.extend(guide.sources.iter().map(|l| l.url.as_str()));
+    for node in &guide.nodes {
+        strings.push(&node.id);
+        for answer in &node.answers {
+            match &answer.next {
+                Next::OtherError { guide, error, .. } => {
+                    strings.extend([guide, error].map(String::as_str));
+                }
+                Next::OtherGuide { guide, .. } => strings.push(guide),
+                Next::Node(_) | Next::Error(_) => {}
+            }
+        }
+    }
+    for error in &guide.errors {
+        strings.push(&error.id);
+        strings.extend(error.links.iter().map(|l| l.url.as_str()));
+        strings.extend(error.checklist.iter().filter_map(|s| s.link.as_deref()));
+        for related in &error.related {
+            if let Related::Other { guide, error, .. } = related {
+                strings.extend([guide, error].map(String::as_str));
+            }
+        }
+    }
+    strings.into_iter().all(is_clean)
+        && guide
+            .texts()
+            .into_iter()
+            .all(|t| t.all().chain(t.languages()).all(is_clean))
 }
 
 /// Whether every index inside a guide points at something that exists, as validation

@@ -11,6 +11,7 @@
 //! exists) before it is used; anything wrong means the index is built again.
 
 use crate::guide::Catalog;
+use crate::guide::sanitize::is_clean;
 use crate::guide::sources::Found;
 use crate::search::{Entry, Index};
 
@@ -149,7 +150,15 @@ fn consistent(index: &Index, catalog: &Catalog) -> bool {
                 .iter()
                 .all(|&i| i < t.template.items.len())
     });
-    index.entries.iter().all(entry_ok)
+    // Field texts are shown (search hits): they must be as clean as the catalog's.
+    let texts_ok = index
+        .fields
+        .iter()
+        .map(|f| f.text.as_str())
+        .chain(index.terms.iter().map(|t| t.text.as_str()))
+        .all(is_clean);
+    texts_ok
+        && index.entries.iter().all(entry_ok)
         && index.fields.iter().all(|f| (f.entry as usize) < entries)
         && starts_ok
         && terms_ok

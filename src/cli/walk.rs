@@ -20,7 +20,7 @@ use crate::lang::Lang;
 use crate::plain::{self, End, export, render};
 use crate::redact::Redactor;
 use crate::session::{Place, Session};
-use crate::store::{Saved, Store, clock, convert};
+use crate::store::{Saved, Status, Store, clock, convert};
 
 /// A line of input longer than this is cut.
 const MAX_LINE_BYTES: u64 = 4096;
@@ -37,6 +37,10 @@ pub enum Format {
 }
 
 #[derive(Debug, clap::Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each bool is one command-line flag, as clap reads them"
+)]
 pub struct WalkArgs {
     /// The guide to walk (see `tshoot list`).
     #[arg(value_name = "GUIDE-ID")]
@@ -56,8 +60,12 @@ pub struct WalkArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
     /// Do not save the session.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "save")]
     pub no_save: bool,
+    /// With --answers: save where the answers lead as a session, so `tshoot sessions` lists
+    /// it and `tshoot resume` goes on from there (a scripted run is not saved otherwise).
+    #[arg(long, requires = "answers")]
+    pub save: bool,
 }
 
 /// Output that is masked when asked.
@@ -136,7 +144,20 @@ pub fn run(catalog: &Catalog, args: &WalkArgs, lang: Lang) -> anyhow::Result<Exi
     let format = if args.json { Format::Json } else { args.format };
     let mut out = Out::new(catalog, &session, args.redact);
     if let Some(answers) = &args.answers {
-        return follow(catalog, session, answers, format, lang, &mut out);
+        let store = if args.save {
+            Store::default_dir().map(Store::new)
+        } else {
+            None
+        };
+        return follow(
+            catalog,
+            session,
+            answers,
+            store.as_ref(),
+            format,
+            lang,
+            &mut out,
+        );
     }
     let store = if args.no_save {
         None
@@ -154,11 +175,14 @@ pub fn run(catalog: &Catalog, args: &WalkArgs, lang: Lang) -> anyhow::Result<Exi
     )
 }
 
-/// `--answers`: applies each answer; prints where they lead.
+/// `--answers`: applies each answer; prints where they lead. With a `store` (`--save`) the
+/// result is saved as a new session, and its id is printed (in the JSON, or as the line to
+/// continue with).
 fn follow(
     catalog: &Catalog,
     mut session: Session,
     answers: &[String],
+    store: Option<&Store>,
     format: Format,
     lang: Lang,
     out: &mut Out,
@@ -185,14 +209,33 @@ fn follow(
             break;
         }
     }
+    let id = store.and_then(|store| {
+        let mut saved = convert::saved(catalog, &session, lang, clock::now(), None);
+        match store.save(&mut saved) {
+            Ok(_) => Some(saved.id),
+            Err(e) => {
+                super::report::warning(format_args!("{}: {e:#}", Label::NotSaved.text(lang)));
+                None
+            }
+        }
+    });
     match format {
-        Format::Json => out.json(catalog, &session, None, lang)?,
+        Format::Json => out.json(catalog, &session, id.as_deref(), lang)?,
         Format::Md => out.markdown(catalog, &session, lang)?,
         Format::Text => {
             let mut text = render::screen(catalog, &session, lang);
             let prompt = render::prompt(catalog, &session, lang);
             if !prompt.is_empty() {
                 text.push_str(&prompt);
+                text.push('\n');
+            }
+            if let Some(id) = id
+                .as_ref()
+                .filter(|_| export::status(&session) == Status::Open)
+            {
+                text.push_str(Label::ContinueWith.text(lang));
+                text.push(' ');
+                text.push_str(id);
                 text.push('\n');
             }
             out.print(&text)?;
@@ -229,9 +272,8 @@ pub fn interactive(
             Err(_) => {}
         }
     };
-    if saved.is_none() {
-        save(&session, &mut saved);
-    }
+    // Saved from its first change, as in the terminal UI: a walk left before any answer
+    // leaves nothing to continue.
     let mut text = render::screen(catalog, &session, lang);
     let stdin = std::io::stdin();
     let mut input = stdin.lock();

@@ -155,8 +155,9 @@ impl Catalog {
 
     /// Checks references into other guides now that every guide is known, and drops those
     /// that lead nowhere, so no screen meets one.
-    pub(super) fn resolve_related(&mut self) {
-        for (source, diagnostics) in super::cross::resolve(&mut self.guides) {
+    /// `ids` maps each guide id to its index in `guides`.
+    pub(super) fn resolve_related(&mut self, ids: &rustc_hash::FxHashMap<String, usize>) {
+        for (source, diagnostics) in super::cross::resolve(&mut self.guides, ids) {
             self.record(source, diagnostics);
         }
     }

@@ -6,12 +6,24 @@
 //! error, a warning when the guide is not loaded at all) and dropped, so no screen and no
 //! session ever meets a dangling reference.
 
+use rustc_hash::FxHashMap;
+
 use super::diagnostic::{Diagnostic, Diagnostics, Pos};
 use super::suggest::hint;
 use super::{Guide, Next, Related};
 
-/// The guide ids and their error ids, to check references against.
-struct Known(Vec<(String, Vec<String>)>);
+/// Unresolved references that get a "did you mean" hint; each hint compares against every
+/// guide id, so past this many a load with many broken references stays linear.
+const MAX_HINTS: usize = 100;
+
+/// The loaded guides with the loader's map from guide id to index, to check references
+/// against in constant time.
+struct Known<'a> {
+    guides: &'a [Guide],
+    ids: &'a FxHashMap<String, usize>,
+    /// Hints still to be given.
+    hints: usize,
+}
 
 /// What a reference into another guide found.
 enum Found {
@@ -22,32 +34,29 @@ enum Found {
     NoGuide(String),
 }
 
-impl Known {
-    fn of(guides: &[Guide]) -> Known {
-        Known(
-            guides
-                .iter()
-                .map(|g| {
-                    (
-                        g.id.clone(),
-                        g.errors.iter().map(|e| e.id.clone()).collect(),
-                    )
-                })
-                .collect(),
-        )
-    }
-
+impl Known<'_> {
     /// Looks up `guide` and, when given, its `error`; `what` names the field in messages.
-    fn find(&self, what: &str, guide: &str, error: Option<&str>) -> Found {
-        let Some((_, errors)) = self.0.iter().find(|(id, _)| id == guide) else {
-            let hint = hint(guide, self.0.iter().map(|(id, _)| id.as_str()));
+    fn find(&mut self, what: &str, guide: &str, error: Option<&str>) -> Found {
+        let hinted = self.hints > 0;
+        let Some(target) = self.ids.get(guide).and_then(|&i| self.guides.get(i)) else {
+            let hint = if hinted {
+                self.hints -= 1;
+                hint(guide, self.guides.iter().map(|g| g.id.as_str()))
+            } else {
+                String::new()
+            };
             return Found::NoGuide(format!(
                 "{what} names guide `{guide}`, which is not loaded{hint}"
             ));
         };
         match error {
-            Some(e) if !errors.iter().any(|x| x == e) => {
-                let hint = hint(e, errors.iter().map(String::as_str));
+            Some(e) if target.error(e).is_none() => {
+                let hint = if hinted {
+                    self.hints -= 1;
+                    hint(e, target.errors.iter().map(|x| x.id.as_str()))
+                } else {
+                    String::new()
+                };
                 Found::NoError(format!(
                     "{what} names unknown error `{e}` of guide `{guide}`{hint}"
                 ))
@@ -72,35 +81,69 @@ fn keep(found: Found, pos: Option<Pos>, diags: &mut Diagnostics) -> bool {
     }
 }
 
-/// Checks every cross-guide reference of `guides`, drops those that lead nowhere, and
-/// returns the diagnostics with the index of the source each guide came from.
-pub(super) fn resolve(guides: &mut [Guide]) -> Vec<(usize, Vec<Diagnostic>)> {
-    let known = Known::of(guides);
-    let mut found = Vec::new();
-    for guide in guides.iter_mut() {
+/// Checks every cross-guide reference of `guides` (`ids` maps each guide id to its index),
+/// drops those that lead nowhere, and returns the diagnostics with the index of the source
+/// each guide came from.
+pub(super) fn resolve(
+    guides: &mut [Guide],
+    ids: &FxHashMap<String, usize>,
+) -> Vec<(usize, Vec<Diagnostic>)> {
+    // First every reference is checked against the guides as they are, then the ones that
+    // lead nowhere are dropped: a guide's own references never change what another finds.
+    let mut known = Known {
+        guides,
+        ids,
+        hints: MAX_HINTS,
+    };
+    let mut found = Vec::with_capacity(guides.len());
+    // Per guide: whether to keep each cross reference, in the order they are met below.
+    let mut verdicts: Vec<Vec<bool>> = Vec::with_capacity(guides.len());
+    for guide in known.guides {
         let mut diags = Diagnostics::new(&guide.origin.file);
+        let mut keeps = Vec::new();
+        for node in &guide.nodes {
+            for answer in &node.answers {
+                match &answer.next {
+                    Next::OtherError { guide, error, pos } => {
+                        let f = known.find("`error`", guide, Some(error));
+                        keeps.push(keep(f, *pos, &mut diags));
+                    }
+                    Next::OtherGuide { guide, pos } => {
+                        let f = known.find("`guide`", guide, None);
+                        keeps.push(keep(f, *pos, &mut diags));
+                    }
+                    Next::Node(_) | Next::Error(_) => {}
+                }
+            }
+        }
+        for error in &guide.errors {
+            for related in &error.related {
+                if let Related::Other { guide, error, pos } = related {
+                    let f = known.find("`related`", guide, Some(error));
+                    keeps.push(keep(f, *pos, &mut diags));
+                }
+            }
+        }
+        found.push((guide.origin.source, diags.list));
+        verdicts.push(keeps);
+    }
+    for (guide, keeps) in guides.iter_mut().zip(verdicts) {
+        if keeps.iter().all(|&k| k) {
+            continue;
+        }
+        let mut keeps = keeps.into_iter();
         for node in &mut guide.nodes {
-            node.answers.retain(|answer| match &answer.next {
-                Next::OtherError { guide, error, pos } => {
-                    keep(known.find("`error`", guide, Some(error)), *pos, &mut diags)
-                }
-                Next::OtherGuide { guide, pos } => {
-                    keep(known.find("`guide`", guide, None), *pos, &mut diags)
-                }
+            node.answers.retain(|answer| match answer.next {
+                Next::OtherError { .. } | Next::OtherGuide { .. } => keeps.next().unwrap_or(true),
                 Next::Node(_) | Next::Error(_) => true,
             });
         }
         for error in &mut guide.errors {
             error.related.retain(|r| match r {
-                Related::Other { guide, error, pos } => keep(
-                    known.find("`related`", guide, Some(error)),
-                    *pos,
-                    &mut diags,
-                ),
+                Related::Other { .. } => keeps.next().unwrap_or(true),
                 Related::Local(_) => true,
             });
         }
-        found.push((guide.origin.source, diags.list));
     }
     found
 }

@@ -112,7 +112,7 @@ impl Loader {
     /// The catalog, once references between guides are checked.
     #[must_use]
     pub fn finish(mut self) -> Catalog {
-        self.catalog.resolve_related();
+        self.catalog.resolve_related(&self.ids);
         self.catalog
     }
 }

@@ -44,6 +44,26 @@ pub fn clean(input: &str) -> String {
     out
 }
 
+/// Whether [`clean`] would leave `input` as it is: no escape sequence, control character
+/// (but newline), tab or direction override in it. Text read back from the cache must be
+/// this, as everything `clean` made is.
+#[must_use]
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "no branch in the byte loop, so it is vectorised"
+)]
+pub fn is_clean(input: &str) -> bool {
+    // The cache holds tens of megabytes of text: plain ASCII (the usual case) is checked
+    // a whole string at a time, without branches, which the compiler vectorises.
+    if input.is_ascii() {
+        let bad = input.bytes().fold(false, |bad, b| {
+            bad | ((b < 0x20) & (b != b'\n')) | (b == 0x7f)
+        });
+        return !bad;
+    }
+    input.chars().all(|c| c == '\n' || !is_dropped(c))
+}
+
 /// Control characters and invisible direction overrides, which are never shown.
 fn is_dropped(c: char) -> bool {
     c.is_control()
@@ -77,7 +97,25 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, is_clean};
+
+    proptest::proptest! {
+        /// `is_clean` says exactly whether `clean` would change a text, on any text and on
+        /// texts made of the characters that matter.
+        #[test]
+        fn is_clean_agrees_with_clean(
+            any in ".{0,40}",
+            picked in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\n', '\t', '\r', '\u{1b}', '[', ']', '\u{7}', '\u{7f}', '\u{9b}',
+                '\u{9c}', '\u{85}', '\u{202e}', '\u{2067}', '\u{200f}', 'é', '界',
+            ]), 0..12),
+        ) {
+            let picked: String = picked.into_iter().collect();
+            for text in [any, picked] {
+                proptest::prop_assert_eq!(is_clean(&text), clean(&text) == text, "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn keeps_ordinary_text() {

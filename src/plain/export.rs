@@ -203,7 +203,8 @@ pub fn mask_strings(value: &mut serde_json::Value, redactor: &mut Redactor) {
 }
 
 /// A redactor for this session: its captured values, and the guides' own documentation
-/// hosts let through.
+/// hosts let through — every link field of the catalog, and every web address written in
+/// the text of the guides this session went through (an inline `[docs](https://…)`).
 #[must_use]
 pub fn redactor(catalog: &Catalog, session: &Session) -> Redactor {
     let captures: Vec<(String, String)> = session
@@ -219,5 +220,48 @@ pub fn redactor(catalog: &Catalog, session: &Session) -> Redactor {
             urls.extend(error.checklist.iter().filter_map(|s| s.link.as_deref()));
         }
     }
+    let mut written = Vec::new();
+    for guide in visited(session) {
+        if let Some(guide) = catalog.guide(guide) {
+            web_addresses(
+                &serde_json::to_value(guide).unwrap_or_default(),
+                &mut written,
+            );
+        }
+    }
+    urls.extend(written.iter().map(String::as_str));
     Redactor::new(&captures).allowing_hosts_of(urls)
+}
+
+/// The guides a session showed text of.
+fn visited(session: &Session) -> Vec<&str> {
+    let mut guides = vec![session.first_guide(), session.current_guide()];
+    guides.extend(session.path().iter().map(|a| a.node.guide.as_str()));
+    guides.extend(session.tried().iter().map(|e| e.guide.as_str()));
+    if let Place::Outcome(e) | Place::Solved(e) = session.at() {
+        guides.push(&e.guide);
+    }
+    guides.sort_unstable();
+    guides.dedup();
+    guides
+}
+
+/// Collects the `http://` and `https://` addresses written in any string of `value`.
+fn web_addresses(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => {
+            for (at, _) in s.match_indices("http") {
+                let rest = &s[at..];
+                if rest.starts_with("https://") || rest.starts_with("http://") {
+                    let end = rest
+                        .find(|c: char| c.is_whitespace() || "()<>[]\"'`".contains(c))
+                        .unwrap_or(rest.len());
+                    out.push(rest[..end].to_owned());
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| web_addresses(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| web_addresses(v, out)),
+        _ => {}
+    }
 }

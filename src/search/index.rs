@@ -80,7 +80,7 @@ pub struct TemplateRef {
     pub template: Template,
     /// Number of distinct literal words that are not stopwords.
     pub distinct: usize,
-    /// The vocabulary term of each literal, in order (filled when the index is finished).
+    /// The vocabulary term of each literal, in order.
     pub terms: Vec<u32>,
 }
 
@@ -199,14 +199,12 @@ impl Index {
                 f.entry += entries;
                 f
             }));
-            out.templates
-                .extend(part.templates.into_iter().map(|mut t| {
-                    t.field += fields;
-                    t
-                }));
+            // The part's term ids in the whole index.
+            let mut remap: Vec<u32> = Vec::with_capacity(part.terms.len());
             for term in part.terms {
-                let id = out.term_id(&term.text) as usize;
-                let target = &mut out.terms[id];
+                let id = out.term_id(&term.text);
+                remap.push(id);
+                let target = &mut out.terms[id as usize];
                 target
                     .postings
                     .extend(term.postings.iter().map(|p| Posting {
@@ -217,6 +215,14 @@ impl Index {
                     .templates
                     .extend(term.templates.iter().map(|t| t + templates));
             }
+            out.templates
+                .extend(part.templates.into_iter().map(|mut t| {
+                    t.field += fields;
+                    for term in &mut t.terms {
+                        *term = remap[*term as usize];
+                    }
+                    t
+                }));
         }
         out
     }
@@ -273,23 +279,25 @@ impl Index {
         self.fields.push(Field { entry, kind, text });
         if let Some(template) = template {
             let t = u32::try_from(self.templates.len()).unwrap_or(u32::MAX);
-            let mut seen: Vec<String> = template
+            // The term of each literal (every word of the text is a term by now), and
+            // each distinct meaningful one once.
+            let terms: Vec<u32> = template.words().map(|w| self.term_id(w)).collect();
+            let mut seen: Vec<u32> = template
                 .words()
-                .filter(|w| !super::is_stopword(w))
-                .map(str::to_owned)
+                .zip(&terms)
+                .filter(|(w, _)| !super::is_stopword(w))
+                .map(|(_, &id)| id)
                 .collect();
             seen.sort_unstable();
             seen.dedup();
-            let distinct = seen.len();
-            for word in seen {
-                let id = self.term_id(&word);
+            for &id in &seen {
                 self.terms[id as usize].templates.push(t);
             }
             self.templates.push(TemplateRef {
                 field,
                 template,
-                distinct,
-                terms: Vec::new(),
+                distinct: seen.len(),
+                terms,
             });
         }
     }
@@ -353,15 +361,6 @@ impl Index {
         #[allow(clippy::cast_precision_loss)]
         let idf = |df: usize| (1.0 + n / df.max(1) as f32).ln();
         self.idf = self.terms.iter().map(|t| idf(t.postings.len())).collect();
-        let mut templates = std::mem::take(&mut self.templates);
-        for t in &mut templates {
-            t.terms = t
-                .template
-                .words()
-                .map(|w| self.lookup.get(w).copied().unwrap_or(u32::MAX))
-                .collect();
-        }
-        self.templates = templates;
         for (id, term) in self.terms.iter().enumerate() {
             if stem::stems(&term.text) {
                 let id = to_u32(id);

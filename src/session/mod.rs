@@ -376,6 +376,25 @@ impl Session {
         changed
     }
 
+    /// Takes over `old`'s ticks of errors that are still loaded (steps still in the
+    /// checklist), wherever they are: a session read back keeps the steps ticked on a branch
+    /// it has left, for when it comes back to it.
+    pub fn keep_ticks(&mut self, catalog: &Catalog, old: &Session) {
+        for (error, steps) in &old.ticks {
+            let Some((_, entry)) = error.find(catalog) else {
+                continue;
+            };
+            let kept: BTreeSet<usize> = steps
+                .iter()
+                .copied()
+                .filter(|&s| s < entry.checklist.len())
+                .collect();
+            if !kept.is_empty() {
+                self.ticks.entry(error.clone()).or_default().extend(kept);
+            }
+        }
+    }
+
     /// Ticks or unticks checklist step `step` of the current outcome.
     pub fn tick(&mut self, catalog: &Catalog, step: usize) -> bool {
         let Place::Outcome(error) = &self.at else {

@@ -94,6 +94,7 @@ pub fn replay(catalog: &Catalog, saved: &Saved) -> Result<Resumed, String> {
     }
     .ok_or_else(|| format!("`{}` is no longer loaded", old.first_guide()))?;
     let complete = replay_steps(catalog, &old, &mut session);
+    session.keep_ticks(catalog, &old);
     Ok(Resumed {
         session,
         changed: !complete,

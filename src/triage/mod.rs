@@ -20,8 +20,10 @@
 //! missing-connector error, score 94) and for "An error occurred while sending the
 //! **email**." (problem-sending-a-request, 89), and reads each half of a message split over
 //! lines as that message (73 and 78), so it would count one split message twice and count
-//! near-misses; it is also called per line, where triage looks only at the lines its
-//! prefilter picks. The two readings are pinned to each other by a differential test
+//! near-misses. It is also slower per line: `cargo bench --bench triage` tells one candidate
+//! line in about 2.4 µs through triage's matcher and 21 µs through `known_messages`.
+//!
+//! The two readings are pinned to each other by a differential test
 //! (`tests/triage_search_agree.rs`): every message triage finds, search reads as the same
 //! error with a whole-message score (100) and the same values; no near-miss reaches 100 in
 //! search; and every line of a generated log that search reads as a whole message is one

@@ -188,12 +188,16 @@ impl Pattern {
         let mut prev_end = end;
         for run in &self.runs[1..] {
             // A placeholder's value stays on one line: past the next line break, the words
-            // belong to another line, not to this message.
+            // belong to another line, not to this message. The message may go on at the
+            // first word of the next line, though (a message wrapped right after a value).
             let from = words.list[prev_end - 1].span.end;
             let line_end = text[from..].find('\n').map_or(text.len(), |n| from + n);
             let limit =
                 words.list[prev_end..].partition_point(|w| w.span.start < line_end) + prev_end;
-            let (s, e) = (prev_end..limit).find_map(|s| run_at(run, words, s).map(|e| (s, e)))?;
+            let next_line_starts = limit < words.len()
+                && !text[line_end + 1..words.list[limit].span.start].contains('\n');
+            let last = if next_line_starts { limit + 1 } else { limit };
+            let (s, e) = (prev_end..last).find_map(|s| run_at(run, words, s).map(|e| (s, e)))?;
             if let Some(name) = &run.hole_before {
                 let range = words.list[prev_end - 1].span.end..words.list[s].span.start;
                 push_capture(&mut captures, name, text, range);
@@ -357,6 +361,26 @@ mod tests {
         let w = Words::of(text);
         let f = p.find(&w, text).expect("the second line matches");
         assert!(w.list[f.first].span.start > text.find('\n').expect("two lines"));
+    }
+
+    #[test]
+    fn a_message_wrapped_right_after_a_value_goes_on_at_the_next_lines_first_word() {
+        let text = "Could not create/update work item for alert CPU-High.\nITSM Connector 42 does not exist or was deleted.";
+        assert_eq!(
+            found(MISSING, text),
+            Some(vec![
+                ("alertName".into(), "CPU-High"),
+                ("connectionIdentifier".into(), "42")
+            ])
+        );
+        // Not at a later word of the next line, nor past an empty line: the value would
+        // take in another line's words.
+        for text in [
+            "Could not create/update work item for alert CPU-High.\nsee ITSM Connector 42 does not exist or was deleted.",
+            "Could not create/update work item for alert CPU-High.\n\nITSM Connector 42 does not exist or was deleted.",
+        ] {
+            assert_eq!(found(MISSING, text), None, "{text}");
+        }
     }
 
     #[test]

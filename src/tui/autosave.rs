@@ -1,9 +1,12 @@
 //! Autosave of the guided session on screen, and reopening a saved one in the TUI.
 //!
-//! After every update the loop asks [`Autosave::after_update`] to look at the session screen
-//! in the stack: when its walk changed since the last save, the session is written to the
-//! store (atomic, private, never losing another instance's save). A session screen that
-//! leaves the stack ends the tracking; the next one is a new saved session.
+//! After every update the loop asks [`Autosave::after_update`] to look at the session screens
+//! in the stack: when one's walk changed since its last save, it is written to the store
+//! (atomic, private, never losing another instance's save). Each session screen is its own
+//! saved session, from its first change on: opening a guide or a search hit and leaving
+//! again leaves nothing to continue, and a session opened from inside another (a search
+//! from a session) never writes over the one below. A session screen that leaves the stack
+//! ends its tracking, and the home screen's "Continue" list is read again.
 //!
 //! The session screen walks the catalog-wide [`Session`] itself, so what is saved is the
 //! screen's session as it is.
@@ -63,88 +66,108 @@ pub fn push(
     }
     let screen = crate::tui::screens::session::Session::resumed(resumed.session.clone());
     app.stack.push(screen.into());
-    app.autosave = Autosave::resumed(app.stack.len() - 1, resumed.session, saved);
+    app.autosave
+        .track_resumed(app.stack.len() - 1, resumed.session, saved);
     Ok(())
 }
 
-/// Which session screen is being saved, and its last save.
+/// One session screen of the stack and its saves.
+#[derive(Debug)]
+struct Tracked {
+    /// Its position in the stack: a screen keeps its place while it is open.
+    depth: usize,
+    /// The session as it was opened; not saved while it is still so.
+    opened: Session,
+    /// The session as last saved (or as opened).
+    last: Session,
+    /// Its file, once saved.
+    saved: Option<Saved>,
+}
+
+/// The session screens in the stack and their last saves. Each session screen is its own
+/// saved session: one opened above another (a search from inside a session) does not
+/// take over the one below, which keeps its id when it is back on top.
 #[derive(Debug, Default)]
 pub struct Autosave {
-    /// Position in the stack of the session screen being tracked.
-    depth: Option<usize>,
-    last: Option<Session>,
-    saved: Option<Saved>,
+    tracked: Vec<Tracked>,
     warned: bool,
     /// A saved session screen was closed: the home screen's list is out of date.
     pub stale: bool,
 }
 
 impl Autosave {
-    /// Tracking a resumed session, pushed at `depth`.
-    #[must_use]
-    pub fn resumed(depth: usize, session: Session, saved: Saved) -> Autosave {
-        Autosave {
-            depth: Some(depth),
-            last: Some(session),
+    /// Tracks a resumed session, pushed at `depth`: it keeps its id and revision.
+    pub fn track_resumed(&mut self, depth: usize, session: Session, saved: Saved) {
+        self.tracked.retain(|t| t.depth < depth);
+        self.tracked.push(Tracked {
+            depth,
+            opened: session.clone(),
+            last: session,
             saved: Some(saved),
-            warned: false,
-            stale: false,
-        }
+        });
     }
 
-    /// Saves the session on screen if it changed. Returns a message for the footer the
-    /// first time a save fails.
+    /// Saves each session screen whose session changed. A session is saved from its first
+    /// change (an answer, a tick, "not fixed", "fixed"), not when it is merely opened.
+    /// Returns a message for the footer the first time a save fails.
     pub fn after_update(
         &mut self,
         stack: &[Screen],
         cx: &Ctx,
         store: Option<&Store>,
     ) -> Option<String> {
-        let found = stack.iter().enumerate().rev().find_map(|(i, s)| match s {
-            Screen::Session(s) => Some((i, s)),
-            _ => None,
+        let screens: Vec<(usize, &Session)> = stack
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                Screen::Session(s) => Some((i, &*s.session)),
+                _ => None,
+            })
+            .collect();
+        // Closed session screens end their tracking.
+        let mut closed_saved = false;
+        self.tracked.retain(|t| {
+            let open = screens.iter().any(|(d, _)| *d == t.depth);
+            closed_saved |= !open && t.saved.is_some();
+            open
         });
-        let Some((depth, screen)) = found else {
-            *self = Autosave {
-                warned: self.warned,
-                stale: self.stale || self.saved.is_some(),
-                ..Autosave::default()
+        self.stale |= closed_saved;
+        let mut problem = None;
+        for (depth, session) in screens {
+            let Some(i) = self.tracked.iter().position(|t| t.depth == depth) else {
+                self.tracked.push(Tracked {
+                    depth,
+                    opened: session.clone(),
+                    last: session.clone(),
+                    saved: None,
+                });
+                continue;
             };
-            return None;
-        };
-        if self.depth != Some(depth) {
-            *self = Autosave {
-                depth: Some(depth),
-                warned: self.warned,
-                ..Autosave::default()
-            };
-        }
-        let session = (*screen.session).clone();
-        if self.last.as_ref() == Some(&session) {
-            return None;
-        }
-        let store = store?;
-        let mut next = convert::saved(
-            &cx.catalog,
-            &session,
-            cx.lang,
-            clock::now(),
-            self.saved.as_ref(),
-        );
-        self.last = Some(session);
-        match store.save(&mut next) {
-            Ok(_) => {
-                self.saved = Some(next);
-                None
+            let tracked = &mut self.tracked[i];
+            if tracked.last == *session || (tracked.saved.is_none() && tracked.opened == *session) {
+                continue;
             }
-            Err(e) if !self.warned => {
-                self.warned = true;
-                Some(format!(
-                    "{}: {e:#}",
-                    crate::labels::Label::NotSaved.text(cx.lang)
-                ))
+            let Some(store) = store else { continue };
+            let mut next = convert::saved(
+                &cx.catalog,
+                session,
+                cx.lang,
+                clock::now(),
+                tracked.saved.as_ref(),
+            );
+            tracked.last = session.clone();
+            match store.save(&mut next) {
+                Ok(_) => tracked.saved = Some(next),
+                Err(e) if !self.warned => {
+                    self.warned = true;
+                    problem = Some(format!(
+                        "{}: {e:#}",
+                        crate::labels::Label::NotSaved.text(cx.lang)
+                    ));
+                }
+                Err(_) => {}
             }
-            Err(_) => None,
         }
+        problem
     }
 }

@@ -16,7 +16,7 @@ pub fn now() -> u64 {
 /// Writes `contents` to a new file in `dir` named after `stem`, atomically: a temporary
 /// file in the same folder, readable by the owner only, then linked to its final name,
 /// which never replaces an existing file (`-2`, `-3`… are tried instead).
-pub fn save(dir: &Path, stem: &str, contents: &str) -> std::io::Result<PathBuf> {
+pub fn save(dir: &Path, stem: &str, extension: &str, contents: &str) -> std::io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(".{stem}.{}.tmp", std::process::id()));
     let mut options = fs::OpenOptions::new();
@@ -29,9 +29,9 @@ pub fn save(dir: &Path, stem: &str, contents: &str) -> std::io::Result<PathBuf> 
         file.sync_all()?;
         for n in 1..1000 {
             let name = if n == 1 {
-                format!("{stem}.md")
+                format!("{stem}.{extension}")
             } else {
-                format!("{stem}-{n}.md")
+                format!("{stem}-{n}.{extension}")
             };
             let path = dir.join(name);
             match fs::hard_link(&tmp, &path) {
@@ -55,8 +55,8 @@ mod tests {
     #[test]
     fn saving_never_overwrites_and_keeps_files_private() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let a = save(dir.path(), "s", "one").expect("saved");
-        let b = save(dir.path(), "s", "two").expect("saved");
+        let a = save(dir.path(), "s", "md", "one").expect("saved");
+        let b = save(dir.path(), "s", "md", "two").expect("saved");
         assert_ne!(a, b);
         assert_eq!(fs::read_to_string(&a).expect("read"), "one");
         assert_eq!(fs::read_to_string(&b).expect("read"), "two");

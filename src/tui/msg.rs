@@ -48,7 +48,7 @@ pub enum Msg {
     Fixed,
     /// The fix did not work.
     NotFixed,
-    /// Save the session as Markdown.
+    /// Export the session (the overlay asks Markdown or JSON, and redaction).
     Export,
     /// Open the selected link in the browser.
     OpenLink,
@@ -102,9 +102,13 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop until continued.
     Suspend,
-    /// Write this Markdown report, made at time `at`, to a new file in the data dir named
-    /// after that time.
-    Export { markdown: String, at: u64 },
+    /// Write this export (Markdown or JSON, file ending `extension`), made at time `at`, to
+    /// a new file in the data dir named after that time.
+    Export {
+        contents: String,
+        extension: &'static str,
+        at: u64,
+    },
     /// Open this address in the browser.
     Open(String),
     /// Put `text` on the clipboard through the terminal (OSC 52); `what` names it for the

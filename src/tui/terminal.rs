@@ -10,6 +10,13 @@
 //! Input is read in batches: everything already waiting is taken before the next frame is
 //! drawn, typed characters in a row become one edit, and a Ctrl-C anywhere in a batch
 //! quits at once, so a pasted burst of keystrokes never queues up behind the drawing.
+//!
+//! Esc: in the legacy encoding a lone Esc is the byte ESC, which also starts every escape
+//! sequence, and crossterm reads `ESC ESC` arriving in one read as a single Esc (it is the
+//! old encoding of Alt+Esc). So the UI asks for the kitty keyboard protocol's
+//! "disambiguate escape codes" mode, in which Esc is `CSI 27 u` and two are two; terminals
+//! without it ignore the request and keep the legacy behaviour (two Esc typed apart are
+//! two; only two in one read, as from key repeat, become one).
 
 use std::io::{Write as _, stdout};
 use std::path::PathBuf;
@@ -22,7 +29,8 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, KeyModifiers,
+    Event, KeyCode, KeyEventKind, KeyModifiers, KeyboardEnhancementFlags,
+    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -95,9 +103,29 @@ pub fn check_term(term: Option<&str>) -> anyhow::Result<()> {
     }
 }
 
+/// The input modes the UI turns on beside raw mode and the alternate screen.
+fn take_input() -> std::io::Result<()> {
+    execute!(
+        stdout(),
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+    )
+}
+
+/// The input modes of [`take_input`], turned off.
+fn give_input() {
+    let _ = execute!(
+        stdout(),
+        PopKeyboardEnhancementFlags,
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+}
+
 /// Everything our UI turned on, turned off: for quitting, a signal, a panic, a suspension.
 fn release() {
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    give_input();
     ratatui::restore();
     let _ = execute!(stdout(), Show);
 }
@@ -105,25 +133,15 @@ fn release() {
 /// Takes the terminal again after a suspension.
 fn reacquire() -> std::io::Result<()> {
     enable_raw_mode()?;
-    execute!(
-        stdout(),
-        EnterAlternateScreen,
-        Clear(ClearType::All),
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+    execute!(stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
+    take_input()
 }
 
 /// Ctrl-Z: gives the terminal back and stops, as a shell's job control expects; `fg`
 /// continues here.
 fn suspend() -> std::io::Result<()> {
-    let _ = execute!(
-        stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        Show
-    );
+    give_input();
+    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
     disable_raw_mode()?;
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     reacquire()
@@ -137,10 +155,10 @@ pub fn run(app: &mut App, world: &World) -> anyhow::Result<Exit> {
     let mut terminal = ratatui::try_init()?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        give_input();
         ratatui_hook(info);
     }));
-    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+    let result = take_input()
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, app, &mut TerminalEvents, &stop, world));
     release();
@@ -297,16 +315,28 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
     let lang = app.cx.lang;
     match effect {
         Effect::Quit | Effect::Suspend => {}
-        Effect::Export { markdown, at } => {
+        Effect::Export {
+            contents,
+            extension,
+            at,
+        } => {
             let saved = world
                 .sessions
                 .as_ref()
                 .ok_or_else(|| std::io::Error::other("no data folder"))
-                .and_then(|dir| export::save(dir, &crate::report::file_stem(at), &markdown));
-            app.status = Some(match saved {
-                Ok(path) => format!("{} {}", Label::Saved.text(lang), path.display()),
+                .and_then(|dir| {
+                    export::save(dir, &crate::report::file_stem(at), extension, &contents)
+                })
+                .map(|path| path.display().to_string())
+                .map_err(|e| e.to_string());
+            app.status = Some(match &saved {
+                Ok(path) => format!("{} {path}", Label::Saved.text(lang)),
                 Err(e) => format!("{}: {e}", Label::NotSaved.text(lang)),
             });
+            // The export overlay shows where the file went, whole.
+            if let Some(crate::tui::Screen::ExportOptions(overlay)) = app.stack.last_mut() {
+                overlay.written(saved);
+            }
         }
         Effect::Resume(id) => {
             let opened = world

@@ -22,6 +22,8 @@ pub enum Scope {
     Triage,
     /// The field asking which log file to triage.
     TriagePrompt,
+    /// The overlay choosing how a session is exported.
+    Export,
     /// The guides being loaded: only help, quit and suspend.
     Loading,
     /// The map of a guide's tree.
@@ -30,7 +32,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -43,6 +45,7 @@ impl Scope {
         Scope::Problems,
         Scope::Triage,
         Scope::TriagePrompt,
+        Scope::Export,
         Scope::Loading,
         Scope::Map,
     ];
@@ -69,6 +72,7 @@ impl Scope {
             Scope::Problems => "problems",
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
+            Scope::Export => "export",
             Scope::Loading => "loading",
             Scope::Map => "map",
         }

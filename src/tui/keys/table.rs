@@ -8,8 +8,8 @@ use super::{Binding, HELP_ONLY, Key, Scope};
 use crate::tui::msg::{Edit, Msg};
 
 use Scope::{
-    Escalation, Guide, Help, Home, Loading, Map, Outcome, Problems, Question, Reference, Search,
-    Solved, Triage, TriagePrompt,
+    Escalation, Export, Guide, Help, Home, Loading, Map, Outcome, Problems, Question, Reference,
+    Search, Solved, Triage, TriagePrompt,
 };
 
 pub(super) const SCREENS: &[Scope] = &[
@@ -163,6 +163,37 @@ pub static BINDINGS: &[Binding] = &[
         priority: 3,
     },
     Binding {
+        keys: &[(Key::Code(KeyCode::Esc), Msg::Back)],
+        shown: "Esc",
+        label: ("close", "stäng"),
+        scopes: &[Export],
+        priority: 1,
+    },
+    Binding {
+        keys: &[
+            (Key::Code(KeyCode::Up), Msg::Up),
+            (Key::Code(KeyCode::Down), Msg::Down),
+        ],
+        shown: "↑↓",
+        label: ("format / redaction", "format / maskering"),
+        scopes: &[Export],
+        priority: 3,
+    },
+    Binding {
+        keys: &[(Key::Char(' '), Msg::Tick)],
+        shown: "Space",
+        label: ("change", "ändra"),
+        scopes: &[Export],
+        priority: 1,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("save", "spara"),
+        scopes: &[Export],
+        priority: 1,
+    },
+    Binding {
         keys: &[(Key::Char('p'), Msg::Problems)],
         shown: "p",
         label: ("load problems", "inläsningsproblem"),
@@ -186,7 +217,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[(Key::Char('e'), Msg::Export)],
         shown: "e",
-        label: ("save as Markdown", "spara som Markdown"),
+        label: ("export", "exportera"),
         scopes: &[Outcome, Solved, Escalation],
         priority: 4,
     },

@@ -35,6 +35,11 @@ use crate::tui::msg::Msg;
 /// The guides being loaded in the background.
 #[derive(Debug)]
 pub struct Loading {
+    /// What to load, until the loading thread starts: after the first frame, so that frame
+    /// does not share the processor with the load.
+    pending: Option<(Vec<Source>, Option<Cache>)>,
+    /// Whether the screen has been drawn once.
+    drawn: bool,
     progress: Arc<Progress>,
     /// The loaded catalog and index, sent once by the loading thread.
     result: Receiver<(Catalog, Index)>,
@@ -45,12 +50,26 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// Starts loading `sources` (through `cache` when there is one) on a thread of its own.
+    /// Loads `sources` (through `cache` when there is one) on a thread of its own, started
+    /// once the screen has been drawn.
     #[must_use]
     pub fn start(sources: Vec<Source>, cache: Option<Cache>, then: Option<String>) -> Loading {
-        let progress = Arc::new(Progress::default());
+        let (_, result) = mpsc::channel();
+        Loading {
+            pending: Some((sources, cache)),
+            drawn: false,
+            progress: Arc::new(Progress::default()),
+            result,
+            then,
+            failed: false,
+        }
+    }
+
+    /// Starts the loading thread.
+    fn spawn(&mut self, sources: Vec<Source>, cache: Option<Cache>) {
         let (send, result) = mpsc::channel();
-        let shared = Arc::clone(&progress);
+        self.result = result;
+        let shared = Arc::clone(&self.progress);
         // If no thread can be started, `send` is dropped with the closure and the screen
         // says loading failed.
         let _ = std::thread::Builder::new()
@@ -64,17 +83,14 @@ impl Loading {
                 );
                 let _ = send.send(loaded);
             });
-        Loading {
-            progress,
-            result,
-            then,
-            failed: false,
-        }
     }
 
     /// Waits up to `timeout` for the load to end, then takes it in as [`View::tick`]
     /// does (for tests and snapshots); `Nav::Stay` when it has not ended.
     pub fn wait(&mut self, cx: &mut Ctx, timeout: Duration) -> Nav {
+        if let Some((sources, cache)) = self.pending.take() {
+            self.spawn(sources, cache);
+        }
         match self.result.recv_timeout(timeout) {
             Ok(loaded) => self.take(loaded, cx),
             Err(mpsc::RecvTimeoutError::Timeout) => Nav::Stay,
@@ -115,6 +131,14 @@ impl View for Loading {
     }
 
     fn tick(&mut self, cx: &mut Ctx) -> Nav {
+        if self.drawn
+            && let Some((sources, cache)) = self.pending.take()
+        {
+            self.spawn(sources, cache);
+        }
+        if self.pending.is_some() {
+            return Nav::Stay;
+        }
         match self.result.try_recv() {
             Ok(loaded) => self.take(loaded, cx),
             Err(TryRecvError::Empty) => Nav::Stay,
@@ -126,6 +150,7 @@ impl View for Loading {
     }
 
     fn render(&mut self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
+        self.drawn = true;
         let theme = &cx.theme;
         let area = area.inner(Margin::new(1, 0));
         if self.failed {

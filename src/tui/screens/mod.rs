@@ -162,6 +162,8 @@ screens! {
     Triage => triage::Triage,
     /// The overlay asking which log file to triage.
     TriagePrompt => triage_prompt::TriagePrompt,
+    /// The overlay choosing Markdown or JSON and redaction for an export.
+    ExportOptions => export::ExportOptions,
     /// The guides being loaded in the background, with progress.
     Loading => loading::Loading,
     /// The map of a guide's tree, over a session or a guide page.

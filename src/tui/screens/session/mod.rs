@@ -168,14 +168,12 @@ impl Session {
         }
     }
 
-    fn export(&self, cx: &Ctx) -> Nav {
+    /// The export overlay (Markdown or JSON, redaction), from an outcome or the end.
+    fn export(&self) -> Nav {
         if matches!(self.session.at(), Place::Question(_)) {
             return Nav::Stay;
         }
-        Nav::Effect(Effect::Export {
-            markdown: crate::report::markdown(&cx.catalog, &self.session, cx.lang, cx.now),
-            at: cx.now,
-        })
+        Nav::push(super::export::ExportOptions::new((*self.session).clone()))
     }
 }
 
@@ -285,7 +283,7 @@ impl View for Session {
                     nav = Nav::Effect(Effect::Open(url));
                 }
             }
-            Msg::Export => nav = self.export(cx),
+            Msg::Export => nav = self.export(),
             Msg::Copy => {
                 nav = crate::tui::clipboard::in_session(cx, &self.session, self.selected)
                     .map_or(Nav::Stay, Nav::Effect);
