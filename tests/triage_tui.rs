@@ -75,6 +75,12 @@ fn enter_opens_the_checklist_of_the_selected_error() {
         s.session.at(),
         &Place::Outcome(ErrorRef::new("itsmc-dashboard-errors", "missing-connector"))
     );
+    // The values filled in came from the log (its most frequent alert), not from a message
+    // the person typed, and the heading says so.
+    let outcome = draw(&mut app, 120, 40);
+    assert!(outcome.contains("Most frequent in the log"), "{outcome}");
+    assert!(outcome.contains("alertName = CPU-High"), "{outcome}");
+    assert!(!outcome.contains("From your message"), "{outcome}");
     // Down, Enter: the second error, the rate limit.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Down);

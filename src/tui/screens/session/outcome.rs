@@ -81,7 +81,13 @@ pub(super) fn doc(
         ));
     }
     if !captures.is_empty() {
-        lines.push(Line::styled(Label::Captured.text(lang), theme.heading));
+        // A triage session's values are the log's most frequent ones, not the person's words.
+        let heading = if session.log().is_some() {
+            Label::CapturedFromLog
+        } else {
+            Label::Captured
+        };
+        lines.push(Line::styled(heading.text(lang), theme.heading));
         for c in captures {
             lines.extend(item(
                 vec![Span::styled(format!("  {} = ", c.name), theme.dim)],
