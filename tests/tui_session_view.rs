@@ -168,3 +168,23 @@ fn the_side_panel_marks_a_crossing_made_by_not_fixed_before_any_answer() {
     }
     assert!(crossed > 0, "some related error is in another guide");
 }
+
+#[test]
+fn the_side_panel_counts_what_is_still_possible_after_every_answer() {
+    let mut app = App::new(Catalog::load(&[Source::Builtin]), Lang::En);
+    assert!(app.open_walk("itsmc-dashboard-errors"));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("backend");
+    let mut counts = Vec::new();
+    for answer in ["", "1"] {
+        send(&mut app, &typed(answer));
+        let (rows, _) = draw(&mut app, &mut terminal);
+        let s = &session(&app).session;
+        let want = format!(
+            "Still possible ({})",
+            s.still_possible(&app.cx.catalog).len()
+        );
+        assert!(rows.iter().any(|r| r.contains(&want)), "{want}\n{rows:#?}");
+        counts.push(want);
+    }
+    assert_ne!(counts[0], counts[1], "an answer narrows what is possible");
+}

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::ending::title;
 use crate::labels::Label;
-use crate::session::{Place, Session, Start};
+use crate::session::{ErrorRef, Place, Session, Start};
 use crate::tui::layout::text::{item, plain, truncate};
 use crate::tui::screens::Ctx;
 
@@ -25,6 +25,30 @@ const QUERY_SHOWN: usize = 40;
 pub(super) struct SidePanel {
     inner: Rect,
     crumbs: Vec<Range<usize>>,
+    possible: Possible,
+}
+
+/// The errors still possible at a question, kept while the question and the catalog stay
+/// the same: finding them walks every error of the catalog (about 15 ms at 50,000), too
+/// slow to do on every frame.
+#[derive(Debug, Default)]
+struct Possible {
+    /// The question, and the catalog's guide list by address and length (a reloaded
+    /// catalog is a new list).
+    key: Option<(Place, usize, usize)>,
+    errors: Vec<ErrorRef>,
+}
+
+impl Possible {
+    fn get(&mut self, cx: &Ctx, session: &Session) -> &[ErrorRef] {
+        let guides = &cx.catalog.guides;
+        let key = (session.at().clone(), guides.as_ptr().addr(), guides.len());
+        if self.key.as_ref() != Some(&key) {
+            self.errors = session.still_possible(&cx.catalog);
+            self.key = Some(key);
+        }
+        &self.errors
+    }
 }
 
 impl SidePanel {
@@ -133,12 +157,12 @@ impl SidePanel {
         }
         match session.at() {
             Place::Question(_) => {
-                let possible = session.still_possible(&cx.catalog);
+                let possible = self.possible.get(cx, session);
                 lines.push(Line::styled(
                     format!("{} ({})", Label::StillPossible.text(lang), possible.len()),
                     theme.heading,
                 ));
-                for e in &possible {
+                for e in possible {
                     lines.extend(item(
                         vec![Span::styled("• ", theme.dim)],
                         vec![Span::styled(title(cx, e), theme.dim)],
