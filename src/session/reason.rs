@@ -162,10 +162,17 @@ impl Session {
     pub fn still_possible(&self, catalog: &Catalog) -> Vec<ErrorRef> {
         match &self.at {
             Place::Question(node) => {
-                let found = reach(catalog, &Target::Question(node.clone()), false);
+                let found: HashSet<ErrorRef> =
+                    reach(catalog, &Target::Question(node.clone()), false)
+                        .into_iter()
+                        .collect();
+                let guides: HashSet<&str> = found.iter().map(|e| e.guide.as_str()).collect();
+                // Only the guides the walk can reach are visited: drawn on every frame of a
+                // question, this must not cost a pass over a large catalog's every error.
                 catalog
                     .guides
                     .iter()
+                    .filter(|g| guides.contains(g.id.as_str()))
                     .flat_map(|g| g.errors.iter().map(|e| ErrorRef::new(&g.id, &e.id)))
                     .filter(|e| found.contains(e))
                     .collect()
