@@ -4,19 +4,14 @@
 //! gone, masks in their place, the guide's documentation link untouched; JSON parses and
 //! has the documented fields.
 
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+mod tui_common;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+
 use serde_json::Value;
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
-use tshoot::tui::terminal::{Events, World, event_loop};
+use tshoot::tui::terminal::World;
 use tshoot::tui::{App, Screen};
 
 /// A guide whose message carries a connection's GUID and whose step names a person, a host
@@ -47,50 +42,9 @@ const GUID: &str = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
 const SECRETS: [&str; 5] = [GUID, "3f2504e0", "ops@contoso.com", "snow01", "10.0.12.7"];
 const DOCS: &str = "https://learn.microsoft.com/azure/azure-monitor/alerts/itsmc-overview";
 
-struct Script(VecDeque<Event>, Arc<AtomicBool>);
-
-impl Events for Script {
-    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
-        let next = self.0.pop_front();
-        if next.is_none() {
-            self.1.store(true, Ordering::Relaxed);
-        }
-        Ok(next)
-    }
-}
-
-/// Runs the real loop over these keys (`\n` Enter, `\u{1b}` Esc, `↓` `↑` arrows); returns
-/// the last frame.
+/// Runs the real loop over these keys; returns the last frame.
 fn run(app: &mut App, world: &World, keys: &str) -> String {
-    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    let events: VecDeque<Event> = keys
-        .chars()
-        .map(|c| match c {
-            '\n' => key(KeyCode::Enter),
-            '\u{1b}' => key(KeyCode::Esc),
-            '↓' => key(KeyCode::Down),
-            '↑' => key(KeyCode::Up),
-            c => key(KeyCode::Char(c)),
-        })
-        .collect();
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
-    let mut script = Script(events, Arc::clone(&stop));
-    event_loop(&mut terminal, app, &mut script, &stop, world).expect("loop ends");
-    terminal
-        .draw(|f| f.render_widget(&mut *app, f.area()))
-        .expect("draws");
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    tui_common::run_script(app, world, keys)
 }
 
 /// The app over the test guide, on its home screen; the world exporting into `data`.

@@ -2,63 +2,18 @@
 //! as it changes, home offers it as "Continue: … — step N of M, … ago", Enter reopens it
 //! where it stood, and a finished one leaves the list.
 
+mod tui_common;
 mod walk_support;
 
-use std::collections::VecDeque;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
-
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
 use tshoot::store::{Status, Store};
-use tshoot::tui::terminal::{Events, World, event_loop};
+use tshoot::tui::terminal::World;
 use tshoot::tui::{App, Screen, autosave};
 
-struct Script(VecDeque<Event>, Arc<AtomicBool>);
-
-impl Events for Script {
-    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
-        let next = self.0.pop_front();
-        if next.is_none() {
-            self.1.store(true, Ordering::Relaxed);
-        }
-        Ok(next)
-    }
-}
-
-/// Runs the real loop over these keys (`\n` is Enter, `\u{1b}` Esc); returns the last frame.
+/// Runs the real loop over these keys; returns the last frame.
 fn run(app: &mut App, world: &World, keys: &str) -> String {
-    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    let events: VecDeque<Event> = keys
-        .chars()
-        .map(|c| match c {
-            '\n' => key(KeyCode::Enter),
-            '\u{1b}' => key(KeyCode::Esc),
-            c => key(KeyCode::Char(c)),
-        })
-        .collect();
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
-    let mut script = Script(events, Arc::clone(&stop));
-    event_loop(&mut terminal, app, &mut script, &stop, world).expect("loop ends");
-    terminal
-        .draw(|f| f.render_widget(&mut *app, f.area()))
-        .expect("draws");
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    tui_common::run_script(app, world, keys)
 }
 
 #[test]

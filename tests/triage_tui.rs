@@ -3,6 +3,8 @@
 //! would never end (a FIFO kept open) with what was found still shown.
 #![cfg(unix)]
 
+mod tui_common;
+
 use std::io::Write;
 use std::time::Duration;
 
@@ -195,20 +197,7 @@ fn t_on_home_asks_for_a_path_and_reads_it() {
 }
 
 /// Scripted events for the real loop; when they run out, the loop is told to stop.
-struct Script(
-    std::collections::VecDeque<Event>,
-    std::sync::Arc<std::sync::atomic::AtomicBool>,
-);
-
-impl tshoot::tui::terminal::Events for Script {
-    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
-        let next = self.0.pop_front();
-        if next.is_none() {
-            self.1.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-        Ok(next)
-    }
-}
+use tui_common::Script;
 
 #[test]
 fn a_session_opened_from_a_triage_row_exports_what_the_log_said() {

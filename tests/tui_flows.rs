@@ -3,10 +3,11 @@
 //! escalation, a paste in search opened in the reference, and the real loop on a
 //! `TestBackend`.
 
+mod tui_common;
+
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,7 +16,7 @@ use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::guide::{Guide, Next};
 use tshoot::lang::Lang;
 use tshoot::session::{ErrorRef, NodeRef, Place};
-use tshoot::tui::terminal::{Events, World, event_loop};
+use tshoot::tui::terminal::{World, event_loop};
 use tshoot::tui::{App, Screen};
 
 fn app() -> App {
@@ -467,17 +468,7 @@ fn the_reference_follows_related_errors_across_guides() {
 }
 
 /// Scripted events; when they run out, the loop is told to stop.
-struct Script(VecDeque<Event>, Arc<AtomicBool>);
-
-impl Events for Script {
-    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
-        let next = self.0.pop_front();
-        if next.is_none() {
-            self.1.store(true, Ordering::Relaxed);
-        }
-        Ok(next)
-    }
-}
+use tui_common::Script;
 
 fn run_script(app: &mut App, world: &World, script: &str) {
     let stop = Arc::new(AtomicBool::new(false));
