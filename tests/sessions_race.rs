@@ -9,85 +9,16 @@
 mod common;
 mod walk_support;
 
-use std::io::{Read, Write};
+use walk_support::running::Running;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use common::tshoot;
 use serde_json::Value;
 
 const GUIDE: &str = "itsmc-dashboard-errors";
 const ERROR: &str = "itsmc-dashboard-errors/servicenow-rate-problem";
-
-/// A running `tshoot` in plain mode whose stdout is collected in the background.
-struct Running {
-    child: Child,
-    out: Arc<Mutex<String>>,
-}
-
-impl Running {
-    fn start(state: &Path, args: &[&str]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tshoot"))
-            .args(args)
-            .env_clear()
-            .env("XDG_STATE_HOME", state)
-            .env("XDG_DATA_HOME", "/nonexistent/tshoot-test-data")
-            .env("HOME", "/nonexistent/tshoot-test-home")
-            .env("TERM", "dumb")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starts");
-        let out = Arc::new(Mutex::new(String::new()));
-        let mut stdout = child.stdout.take().expect("stdout");
-        let sink = Arc::clone(&out);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .expect("lock")
-                    .push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        });
-        Running { child, out }
-    }
-
-    /// Waits until the output holds `text` (a guard against hanging, not a speed check).
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let out = self.out.lock().expect("lock").clone();
-            if out.contains(text) {
-                return;
-            }
-            assert!(Instant::now() < deadline, "no {text:?} in:\n{out}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Writes all of `input` and closes stdin.
-    fn feed(&mut self, input: &str) {
-        let mut stdin = self.child.stdin.take().expect("stdin");
-        stdin.write_all(input.as_bytes()).expect("write");
-    }
-
-    fn finish(mut self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while self.child.try_wait().expect("wait").is_none() {
-            assert!(Instant::now() < deadline, "did not end");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        // The reader thread may still hold the last bytes.
-        std::thread::sleep(Duration::from_millis(50));
-        self.out.lock().expect("lock").clone()
-    }
-}
 
 /// The session files of the folder, parsed, and the names of any other files in it.
 fn files(state: &Path) -> (Vec<Value>, Vec<String>) {
@@ -164,8 +95,8 @@ fn two_processes_resuming_one_session_at_once_each_keep_their_ticks() {
     // Both processes load it (at the same revision) before either changes anything.
     let mut a = Running::start(state.path(), &["resume", &id]);
     let mut b = Running::start(state.path(), &["resume", &id]);
-    a.wait_for("Did this fix it?");
-    b.wait_for("Did this fix it?");
+    a.wait_for("Did this fix it?", 1);
+    b.wait_for("Did this fix it?", 1);
     // Then both tick different steps, at once, and quit.
     a.feed("1\n3\n5\nq\n");
     b.feed("2\n4\nq\n");

@@ -5,74 +5,12 @@
 mod common;
 mod walk_support;
 
-use std::io::{Read, Write};
+use walk_support::running::Running;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use common::tshoot;
 use serde_json::Value;
-
-/// A running `tshoot` whose stdout is collected in the background.
-struct Running {
-    child: Child,
-    out: Arc<Mutex<String>>,
-}
-
-impl Running {
-    fn start(state: &Path, args: &[&str]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tshoot"))
-            .args(args)
-            .env_clear()
-            .env("XDG_STATE_HOME", state)
-            .env("XDG_DATA_HOME", "/nonexistent/tshoot-test-data")
-            .env("HOME", "/nonexistent/tshoot-test-home")
-            .env("TERM", "dumb")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starts");
-        let out = Arc::new(Mutex::new(String::new()));
-        let mut stdout = child.stdout.take().expect("stdout");
-        let sink = Arc::clone(&out);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .expect("lock")
-                    .push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        });
-        Running { child, out }
-    }
-
-    fn send(&mut self, line: &str) {
-        let stdin = self.child.stdin.as_mut().expect("stdin");
-        stdin
-            .write_all(format!("{line}\n").as_bytes())
-            .expect("write");
-        stdin.flush().expect("flush");
-    }
-
-    /// Waits until the output holds `text` `times` times (a guard against hanging, not a
-    /// speed check).
-    fn wait_for(&self, text: &str, times: usize) {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let out = self.out.lock().expect("lock").clone();
-            if out.matches(text).count() >= times {
-                return;
-            }
-            assert!(Instant::now() < deadline, "no {text:?} in:\n{out}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
 
 fn sessions_json(state: &Path, guides: Option<&Path>) -> Value {
     let mut cmd = tshoot();

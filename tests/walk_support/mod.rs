@@ -3,6 +3,8 @@
 //! hard-codes a path that a guide edit would change.
 #![allow(dead_code)] // Each test file uses its own subset.
 
+pub mod running;
+
 use std::collections::VecDeque;
 use std::path::Path;
 
