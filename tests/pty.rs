@@ -74,6 +74,24 @@ fn two_esc_in_one_read_are_two_where_the_terminal_sends_them_unambiguously() {
 }
 
 #[test]
+fn two_esc_in_one_read_are_two_where_the_terminal_sends_legacy_esc() {
+    // As tmux 3.3a, xterm or the Linux console send them: nothing here answers the kitty
+    // keyboard request, and both ESC bytes arrive in one write.
+    let mut s = Session::start(&[]);
+    s.wait_for("Connector status errors in the ITSMC dashboard");
+    s.send(b"/StatusCode=429");
+    s.wait_for("ServiceNow rate limit (HTTP 429)");
+    s.send(b"\x1b\x1b");
+    // One Esc would only clear the field; the second goes home.
+    s.wait_for("Guides");
+    // Keys sent as sequences still read as one key each: ↓ and Enter open a guide.
+    s.send(b"/429\x1b[B\x1b[A\r");
+    s.wait_for("Did this fix it?");
+    s.send(b"q");
+    assert_restored(&s.finish());
+}
+
+#[test]
 fn ctrl_c_quits_from_the_search_field() {
     let mut s = Session::start(&["--search", "token expired"]);
     s.wait_for("Invalid refresh token");

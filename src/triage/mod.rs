@@ -33,6 +33,7 @@
 //! No terminal here: the command line ([`crate::cli`]) and the terminal UI both drive
 //! [`run`] and show its [`tally::Tallies`].
 
+mod feed;
 pub mod matcher;
 pub mod pattern;
 pub mod prefilter;

@@ -30,6 +30,7 @@ pub mod app;
 pub mod autosave;
 pub mod clipboard;
 pub mod export;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod links;

@@ -12,11 +12,9 @@
 //! quits at once, so a pasted burst of keystrokes never queues up behind the drawing.
 //!
 //! Esc: in the legacy encoding a lone Esc is the byte ESC, which also starts every escape
-//! sequence, and crossterm reads `ESC ESC` arriving in one read as a single Esc (it is the
-//! old encoding of Alt+Esc). So the UI asks for the kitty keyboard protocol's
-//! "disambiguate escape codes" mode, in which Esc is `CSI 27 u` and two are two; terminals
-//! without it ignore the request and keep the legacy behaviour (two Esc typed apart are
-//! two; only two in one read, as from key repeat, become one).
+//! sequence. The UI asks for the kitty keyboard protocol's "disambiguate escape codes"
+//! mode, in which Esc is `CSI 27 u`; terminals without it ignore the request, and our own
+//! reader ([`super::input`]) reads `ESC ESC` as two Esc there (crossterm's reads one).
 
 use std::io::{Write as _, stdout};
 use std::path::PathBuf;
@@ -28,9 +26,9 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, KeyModifiers, KeyboardEnhancementFlags,
-    PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEventKind, KeyModifiers, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags,
+    PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -46,23 +44,6 @@ use crate::labels::Label;
 pub trait Events {
     /// The next event, or `None` when `timeout` passed without one.
     fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>>;
-}
-
-/// The real terminal's events.
-#[derive(Debug)]
-pub struct TerminalEvents;
-
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
-        // crossterm's tty source skips its own buffer on a zero timeout, so "what is
-        // already waiting" is asked with the smallest one that reads it.
-        let timeout = timeout.max(Duration::from_millis(1));
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
-        }
-    }
 }
 
 /// How effects reach the world.
@@ -160,7 +141,8 @@ pub fn run(app: &mut App, world: &World) -> anyhow::Result<Exit> {
     }));
     let result = take_input()
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, app, &mut TerminalEvents, &stop, world));
+        .and_then(|()| Ok(super::input::TtyEvents::open()?))
+        .and_then(|mut events| event_loop(&mut terminal, app, &mut events, &stop, world));
     release();
     result?;
     Ok(match signal.load(Ordering::Relaxed) {
