@@ -228,6 +228,41 @@ fn a_guide_page_has_a_map_without_marks_and_enter_is_not_offered() {
 }
 
 #[test]
+fn the_selected_row_keeps_two_spaces_before_its_id_as_the_others_do() {
+    let mut app = app(Lang::En);
+    press(&mut app, "<enter> m");
+    for _ in 0..4 {
+        let m = map(&app);
+        let key = m.node_key(m.selected()).map(str::to_owned);
+        let screen = draw(&mut app, 120, 40);
+        if let Some(key) = key {
+            let row = screen
+                .lines()
+                .find(|l| l.contains(&format!(" {key}")))
+                .unwrap_or_else(|| panic!("{key} is drawn: {screen}"));
+            let before = row.split(&format!(" {key}")).next().unwrap_or_default();
+            assert!(
+                before.ends_with(' ') && !before.trim_end().is_empty(),
+                "two spaces between the selected label and {key}: {row:?}"
+            );
+        }
+        // Every node row, selected or not, has its id two spaces after its label.
+        for r in 0..m_rows(&app) {
+            if let Some(key) = map(&app).node_key(r)
+                && let Some(row) = screen.lines().find(|l| l.ends_with(&format!(" {key}")))
+            {
+                assert!(row.ends_with(&format!("  {key}")), "{row:?}");
+            }
+        }
+        press(&mut app, "<down>");
+    }
+}
+
+fn m_rows(app: &App) -> usize {
+    map(app).row_count()
+}
+
+#[test]
 fn m_opens_the_map_only_where_there_is_a_guide() {
     let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     for scope in [

@@ -149,3 +149,39 @@ fn the_outcome_prompt_stays_pinned_whatever_the_scroll() {
         }
     }
 }
+
+#[test]
+fn every_help_label_that_wraps_continues_under_its_label_column() {
+    let screens: &[&[Event]] = &[
+        &[],
+        &[key(KeyCode::Enter)],
+        &[key(KeyCode::Enter), key(KeyCode::Char('1'))],
+        &[key(KeyCode::Enter), key(KeyCode::Char('2'))],
+        &[key(KeyCode::Char('/'))],
+    ];
+    for lang in [Lang::En, Lang::Sv] {
+        for (w, h) in [(40, 12), (80, 24)] {
+            for reach in screens {
+                let mut app = App::new(Catalog::load(&[Source::Builtin]), lang);
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+                send(&mut app, reach);
+                send(&mut app, &[key(KeyCode::F(1))]);
+                assert!(matches!(app.top(), Screen::Help(_)), "{reach:?}");
+                for _ in 0..6 {
+                    let (rows, _) = draw(&mut app, &mut terminal);
+                    // The overlay's box is the one with a title ("┌ Keys ──").
+                    let top = rows.iter().position(|r| r.contains("┌ ")).expect("a box");
+                    let left = rows[top].find("┌ ").expect("corner");
+                    let left = rows[top][..left].chars().count();
+                    for row in rows[top + 1..].iter().take_while(|r| !r.contains('└')) {
+                        // Every line in the box starts one column in: a key, a label's
+                        // continuation under the label column, or the closing note.
+                        let first = row.chars().nth(left + 1).expect("inside the box");
+                        assert_eq!(first, ' ', "{lang:?} {w}x{h} {reach:?}:\n{rows:#?}");
+                    }
+                    send(&mut app, &[key(KeyCode::PageDown)]);
+                }
+            }
+        }
+    }
+}

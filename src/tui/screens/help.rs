@@ -75,25 +75,48 @@ impl View for Help {
             .filter(|(b, offered)| **offered && b.scopes.contains(&self.of))
             .map(|(b, _)| b)
             .collect();
-        let key_width = bindings.iter().map(|b| width(b.shown)).max().unwrap_or(0);
         let popup_width = 56.min(area.width);
         // Two columns of border, one for the scrollbar.
         let inner_width = popup_width.saturating_sub(3);
+        // The key column is as wide as its keys, but at most two fifths of the line; a key
+        // wider than that stands on its own line, its label under the label column (as a
+        // man page's tagged paragraph), so every label keeps its hanging indent.
+        let most = (usize::from(inner_width) * 2 / 5).saturating_sub(3);
+        let key_width = bindings
+            .iter()
+            .map(|b| width(b.shown))
+            .filter(|&w| w <= most)
+            .max()
+            .unwrap_or(0);
         let mut lines: Vec<Line> = Vec::new();
         for b in &bindings {
-            let pad = key_width.saturating_sub(width(b.shown));
+            let label = vec![Span::raw(b.label(lang))];
+            let shown = width(b.shown);
+            if shown > key_width {
+                lines.push(Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(b.shown, theme.key),
+                ]));
+                let column = Span::raw(" ".repeat(key_width + 3));
+                lines.extend(item(vec![column], label, inner_width));
+                continue;
+            }
             lines.extend(item(
                 vec![
-                    Span::raw(" ".repeat(pad + 1)),
+                    Span::raw(" ".repeat(key_width - shown + 1)),
                     Span::styled(b.shown, theme.key),
                     Span::raw("  "),
                 ],
-                vec![Span::raw(b.label(lang))],
+                label,
                 inner_width,
             ));
         }
         lines.push(Line::default());
-        lines.push(Line::styled(Label::KeyAnyKey.text(lang), theme.dim));
+        lines.extend(item(
+            vec![Span::raw(" ")],
+            vec![Span::styled(Label::KeyAnyKey.text(lang), theme.dim)],
+            inner_width,
+        ));
         let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
         let popup = centered(area, popup_width, height);
         Clear.render(popup, buf);

@@ -237,15 +237,15 @@ impl Map {
                 _ => theme.dim,
             },
         );
-        let (prefix, body): (Vec<Span<'static>>, Vec<Span<'static>>) = match &self.rows[r] {
+        // What a row shows: its prefix, its text and, two spaces after it, a dim id.
+        let (prefix, body, id): (Vec<Span<'static>>, Vec<Span<'static>>, Option<Span<'static>>) =
+            match &self.rows[r] {
             Row::Title => (
                 vec![],
-                vec![
-                    Span::styled(one_line(&graph.title), theme.title),
-                    Span::styled(format!("  {}", graph.guide), theme.dim),
-                ],
+                vec![Span::styled(one_line(&graph.title), theme.title)],
+                Some(Span::styled(graph.guide.clone(), theme.dim)),
             ),
-            Row::Blank => (vec![], vec![]),
+            Row::Blank => (vec![], vec![], None),
             Row::Node {
                 indent,
                 node,
@@ -257,7 +257,7 @@ impl Map {
                     Kind::Error => theme.strong,
                     Kind::External => theme.emphasis,
                 };
-                let mut key = format!("  {}", n.key);
+                let mut key = n.key.clone();
                 if *again {
                     key = format!("{key} ({})", Label::GraphSeeAbove.text(graph.lang));
                 }
@@ -272,10 +272,8 @@ impl Map {
                         Span::styled(indent.clone(), theme.dim),
                         Span::styled(format!("{} ", mark(n.kind)), style),
                     ],
-                    vec![
-                        Span::styled(one_line(&n.label), label),
-                        Span::styled(key, theme.dim),
-                    ],
+                    vec![Span::styled(one_line(&n.label), label)],
+                    Some(Span::styled(key, theme.dim)),
                 )
             }
             Row::Answer { indent, edge } => {
@@ -292,6 +290,7 @@ impl Map {
                 (
                     vec![gutter, Span::styled(indent.clone(), theme.dim)],
                     vec![Span::styled(label, style)],
+                    None,
                 )
             }
             Row::RelatedHeading => (
@@ -300,6 +299,7 @@ impl Map {
                     Label::GraphRelated.text(graph.lang).to_owned(),
                     theme.heading,
                 )],
+                None,
             ),
             Row::Related { edge, first } => {
                 let edge = &graph.edges[*edge];
@@ -312,20 +312,23 @@ impl Map {
                 let to = &graph.nodes[edge.to];
                 (
                     vec![Span::styled(format!("  {from:width$} ┄▸ "), theme.dim)],
-                    vec![
-                        Span::raw(format!("{} {}", mark(to.kind), one_line(&to.label))),
-                        Span::styled(format!("  {}", to.key), theme.dim),
-                    ],
+                    vec![Span::raw(format!(
+                        "{} {}",
+                        mark(to.kind),
+                        one_line(&to.label)
+                    ))],
+                    Some(Span::styled(to.key.clone(), theme.dim)),
                 )
             }
         };
         if whole {
-            return item(prefix, body, width);
+            return with_id(prefix, body, id, width);
         }
         // One line: the spans that fit whole, then the first that does not, cut with `…`.
         let mut line = Line::default();
         let mut left = usize::from(width);
-        for span in prefix.into_iter().chain(body) {
+        let id = id.map(|id| Span::styled(format!("  {}", id.content), id.style));
+        for span in prefix.into_iter().chain(body).chain(id) {
             let w = span.width();
             if w <= left {
                 left -= w;
@@ -360,6 +363,32 @@ impl Map {
         }
         Line::from(spans)
     }
+}
+
+/// A selected row wrapped whole: `body` after `prefix` with a hanging indent, then `id` two
+/// spaces after it (as on an unselected row) or, when it does not fit, on a line of its own
+/// under the text.
+fn with_id(
+    prefix: Vec<Span<'static>>,
+    body: Vec<Span<'static>>,
+    id: Option<Span<'static>>,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let prefix_width: usize = prefix.iter().map(Span::width).sum();
+    let mut lines = item(prefix, body, width);
+    let Some(id) = id else { return lines };
+    let room = usize::from(width);
+    match lines.last_mut() {
+        Some(last) if last.width() + 2 + id.width() <= room => {
+            last.push_span(Span::raw("  "));
+            last.push_span(id);
+        }
+        _ => {
+            let indent = if prefix_width * 2 > room { 0 } else { prefix_width };
+            lines.extend(item(vec![Span::raw(" ".repeat(indent))], vec![id], width));
+        }
+    }
+    lines
 }
 
 impl View for Map {
