@@ -54,6 +54,7 @@ impl App {
                 searcher: Searcher::new(),
                 now: 0,
                 continues: Vec::new(),
+                loading: None,
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,
@@ -88,10 +89,11 @@ impl App {
         true
     }
 
-    /// Whether some screen works in the background, so the loop must keep redrawing.
+    /// Whether some screen works in the background, or the guides are loading, so the
+    /// loop must keep redrawing.
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.stack.iter().any(|s| s.view().busy())
+        self.stack.iter().any(|s| s.view().busy()) || self.cx.loading.is_some()
     }
 
     /// Lets the screens working in the background take in what they finished.
