@@ -151,13 +151,10 @@ impl App {
                 return None;
             }
             // A message pasted where no field takes text is what the person wants found:
-            // search opens with it (not while the guides are still loading, nor under an
-            // overlay, which would hide the search).
-            Msg::Paste(text)
-                if !self.typing()
-                    && !self.top().view().overlay()
-                    && self.scope() != Scope::Loading =>
-            {
+            // search opens with it (not under an overlay, which would hide the search).
+            // While the library loads it searches the guides loaded so far, and runs again
+            // when the rest arrive.
+            Msg::Paste(text) if !self.typing() && !self.top().view().overlay() => {
                 self.open_search(&text);
                 return None;
             }

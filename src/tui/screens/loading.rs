@@ -4,6 +4,7 @@
 //! prepared (the index read from the cache or built). The load itself is
 //! [`crate::tui::reload`]'s; when it ends the list fills in.
 
+use std::fmt::Write as _;
 use std::sync::atomic::Ordering;
 
 use ratatui::text::{Line, Span};
@@ -22,10 +23,7 @@ pub fn lines(progress: &Progress, lang: Lang, theme: &Theme, width: u16) -> Vec<
     // Until the first folder is walked, there is nothing to count yet.
     let mut text = format!("{}…", Label::LoadingGuides.text(lang));
     if found > 0 {
-        text.push_str(&format!(
-            " {done} / {found} {}",
-            Label::GuideFiles.text(lang)
-        ));
+        let _ = write!(text, " {done} / {found} {}", Label::GuideFiles.text(lang));
     }
     if progress.indexing.load(Ordering::Relaxed) {
         text.push_str(" · ");
