@@ -216,13 +216,12 @@ impl<'a> In<'a> {
 
     fn ids(&mut self, below: usize) -> Option<Vec<u32>> {
         let n = self.count()?;
-        (0..n)
-            .map(|_| {
-                self.var()
-                    .filter(|&i| i < below)
-                    .and_then(|i| u32::try_from(i).ok())
-            })
-            .collect()
+        // Exactly as long as it must be: the index is most of a warm search's memory.
+        let mut ids = Vec::with_capacity(n);
+        for _ in 0..n {
+            ids.push(u32::try_from(self.var().filter(|&i| i < below)?).ok()?);
+        }
+        Some(ids)
     }
 
     /// `n` texts stored as lengths then one blob: each checked to be whole UTF-8 and clean.
@@ -324,23 +323,24 @@ pub fn decode(bytes: &[u8], errors: impl Fn(usize) -> Option<usize>) -> Option<I
         let distinct = r.var()?;
         let n = r.count()?;
         let mut items = Vec::with_capacity(n);
-        let mut words = Vec::new();
-        for _ in 0..n {
+        let mut words = Vec::with_capacity(n);
+        let mut literal_items = Vec::with_capacity(n);
+        for k in 0..n {
             let v = r.var()?;
             if v % 2 == 0 {
                 let id = v / 2;
                 items.push(Item::Literal(Arc::clone(shared.get(id)?)));
                 words.push(u32::try_from(id).ok()?);
+                literal_items.push(k);
             } else {
                 items.push(Item::Hole(r.text(v / 2)?.to_owned()));
             }
         }
-        let literal_items: Vec<usize> = items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| matches!(i, Item::Literal(_)))
-            .map(|(k, _)| k)
-            .collect();
+        // Placeholders are few: their slack is not worth a copy.
+        if words.len() < n {
+            words.shrink_to_fit();
+            literal_items.shrink_to_fit();
+        }
         templates.push(TemplateRef {
             field: u32::try_from(field).ok()?,
             template: Template {
