@@ -31,7 +31,7 @@ fn key(code: KeyCode, mods: KeyModifiers) -> Event {
 
 #[test]
 fn the_keymap_per_scope() {
-    use KeyCode::{Backspace, Char, Esc, F, Home, Left, Up};
+    use KeyCode::{Backspace, Char, Delete, Esc, F, Home, Left, Right, Up};
     let none = KeyModifiers::NONE;
     let ctrl = KeyModifiers::CONTROL;
     let alt = KeyModifiers::ALT;
@@ -101,6 +101,79 @@ fn the_keymap_per_scope() {
             Some(Msg::Edit(Edit::Backspace)),
         ),
         (Scope::Search, Char('x'), ctrl, None),
+        // Line editing as readline, fzf and the shells have it.
+        (
+            Scope::Search,
+            Char('h'),
+            ctrl,
+            Some(Msg::Edit(Edit::Backspace)),
+        ),
+        (
+            Scope::Search,
+            Backspace,
+            alt,
+            Some(Msg::Edit(Edit::DeleteWord)),
+        ),
+        (
+            Scope::Search,
+            Backspace,
+            ctrl,
+            Some(Msg::Edit(Edit::DeleteWord)),
+        ),
+        (Scope::Search, Left, alt, Some(Msg::Edit(Edit::WordLeft))),
+        (Scope::Search, Right, alt, Some(Msg::Edit(Edit::WordRight))),
+        (
+            Scope::Search,
+            Char('d'),
+            alt,
+            Some(Msg::Edit(Edit::DeleteWordRight)),
+        ),
+        (
+            Scope::Search,
+            Delete,
+            ctrl,
+            Some(Msg::Edit(Edit::DeleteWordRight)),
+        ),
+        (
+            Scope::Search,
+            Delete,
+            alt,
+            Some(Msg::Edit(Edit::DeleteWordRight)),
+        ),
+        (
+            Scope::Search,
+            Char('k'),
+            ctrl,
+            Some(Msg::Edit(Edit::ClearToEnd)),
+        ),
+        (
+            Scope::TriagePrompt,
+            Char('h'),
+            ctrl,
+            Some(Msg::Edit(Edit::Backspace)),
+        ),
+        (
+            Scope::TriagePrompt,
+            Char('k'),
+            ctrl,
+            Some(Msg::Edit(Edit::ClearToEnd)),
+        ),
+        (
+            Scope::TriagePrompt,
+            Backspace,
+            alt,
+            Some(Msg::Edit(Edit::DeleteWord)),
+        ),
+        // ^H is Backspace outside the fields too; Alt does not make an arrow a move.
+        (
+            Scope::Question,
+            Char('h'),
+            ctrl,
+            Some(Msg::PreviousQuestion),
+        ),
+        (Scope::Reference, Char('h'), ctrl, Some(Msg::Back)),
+        (Scope::Home, Up, alt, None),
+        (Scope::Search, Delete, none, Some(Msg::Edit(Edit::Delete))),
         // The help overlay closes with Esc, ? or q; q does not quit there, Ctrl-C does.
         (Scope::Help, Char('q'), none, Some(Msg::Back)),
         (Scope::Help, Char('?'), none, Some(Msg::Back)),

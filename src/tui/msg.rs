@@ -93,6 +93,10 @@ pub enum Edit {
     ClearToStart,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete the word after the cursor.
+    DeleteWordRight,
+    /// Delete from the cursor to the end.
+    ClearToEnd,
 }
 
 /// Work for the loop: anything that touches the world outside the state.

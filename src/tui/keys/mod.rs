@@ -39,6 +39,8 @@ pub enum Key {
     Code(KeyCode),
     /// A named key with Ctrl.
     CtrlCode(KeyCode),
+    /// A named key with Alt (and without Ctrl).
+    AltCode(KeyCode),
     /// `1`–`9`: sends [`Msg::Choose`] with the digit.
     Digit,
 }
@@ -55,6 +57,7 @@ impl Key {
                 !ctrl && !alt && (c == k || (c == KeyCode::Tab && k == KeyCode::BackTab))
             }
             (Key::CtrlCode(c), k) => ctrl && c == k,
+            (Key::AltCode(c), k) => alt && !ctrl && c == k,
             (Key::Digit, KeyCode::Char('1'..='9')) => !ctrl && !alt,
             _ => false,
         }

@@ -225,8 +225,9 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[
             (Key::Char('b'), Msg::PreviousQuestion),
             (Key::Code(KeyCode::Backspace), Msg::PreviousQuestion),
+            (Key::Ctrl('h'), Msg::PreviousQuestion),
         ],
-        shown: "b ⌫",
+        shown: "b ⌫ C-h",
         label: ("previous question", "föregående fråga"),
         scopes: SESSION,
         priority: 5,
@@ -291,6 +292,7 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Code(KeyCode::Esc), Msg::Back),
             (Key::Char('b'), Msg::Back),
             (Key::Code(KeyCode::Backspace), Msg::Back),
+            (Key::Ctrl('h'), Msg::Back),
         ],
         shown: "Esc b",
         label: ("back", "tillbaka"),
@@ -344,31 +346,71 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[
             (Key::Alt('b'), Msg::Edit(Edit::WordLeft)),
             (Key::CtrlCode(KeyCode::Left), Msg::Edit(Edit::WordLeft)),
+            (Key::AltCode(KeyCode::Left), Msg::Edit(Edit::WordLeft)),
             (Key::Alt('f'), Msg::Edit(Edit::WordRight)),
             (Key::CtrlCode(KeyCode::Right), Msg::Edit(Edit::WordRight)),
+            (Key::AltCode(KeyCode::Right), Msg::Edit(Edit::WordRight)),
         ],
-        shown: "M-b M-f C-← C-→",
+        shown: "M-b M-f C-← C-→ M-← M-→",
         label: ("a word left, right", "ett ord vänster, höger"),
         scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
+        // Many terminals send ^H for Backspace (PuTTY, stty erase ^H, some Windows set-ups).
         keys: &[
             (Key::Code(KeyCode::Backspace), Msg::Edit(Edit::Backspace)),
+            (Key::Ctrl('h'), Msg::Edit(Edit::Backspace)),
             (Key::Code(KeyCode::Delete), Msg::Edit(Edit::Delete)),
         ],
-        shown: "⌫ Del",
+        shown: "⌫ C-h Del",
         label: ("delete a character", "radera ett tecken"),
         scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
+        // Ctrl-Backspace is told apart only where the terminal speaks the kitty protocol;
+        // elsewhere it is ^H, a character.
         keys: &[
             (Key::Ctrl('w'), Msg::Edit(Edit::DeleteWord)),
-            (Key::Ctrl('u'), Msg::Edit(Edit::ClearToStart)),
+            (
+                Key::AltCode(KeyCode::Backspace),
+                Msg::Edit(Edit::DeleteWord),
+            ),
+            (
+                Key::CtrlCode(KeyCode::Backspace),
+                Msg::Edit(Edit::DeleteWord),
+            ),
         ],
-        shown: "C-w C-u",
-        label: ("delete a word, to the start", "radera ett ord, till början"),
+        shown: "C-w M-⌫ C-⌫",
+        label: ("delete the word before", "radera ordet före"),
+        scopes: FIELDS,
+        priority: HELP_ONLY,
+    },
+    Binding {
+        keys: &[
+            (Key::Alt('d'), Msg::Edit(Edit::DeleteWordRight)),
+            (
+                Key::CtrlCode(KeyCode::Delete),
+                Msg::Edit(Edit::DeleteWordRight),
+            ),
+            (
+                Key::AltCode(KeyCode::Delete),
+                Msg::Edit(Edit::DeleteWordRight),
+            ),
+        ],
+        shown: "M-d C-Del M-Del",
+        label: ("delete the word after", "radera ordet efter"),
+        scopes: FIELDS,
+        priority: HELP_ONLY,
+    },
+    Binding {
+        keys: &[
+            (Key::Ctrl('u'), Msg::Edit(Edit::ClearToStart)),
+            (Key::Ctrl('k'), Msg::Edit(Edit::ClearToEnd)),
+        ],
+        shown: "C-u C-k",
+        label: ("delete to the start, the end", "radera till början, slutet"),
         scopes: FIELDS,
         priority: HELP_ONLY,
     },
