@@ -10,6 +10,7 @@ use super::help::centered;
 use super::triage::Triage;
 use super::{Ctx, Nav, View};
 use crate::triage::Input;
+use crate::labels::Label;
 use crate::tui::keys::Scope;
 use crate::tui::layout::field::Field;
 use crate::tui::layout::text::truncate;
@@ -35,8 +36,8 @@ impl View for TriagePrompt {
         Scope::TriagePrompt
     }
 
-    fn place(&self, _: &Ctx) -> String {
-        "Triage".to_owned()
+    fn place(&self, cx: &Ctx) -> String {
+        Label::Triage.text(cx.lang).to_owned()
     }
 
     fn overlay(&self) -> bool {
@@ -65,12 +66,22 @@ impl View for TriagePrompt {
                     return Nav::Stay;
                 }
                 match std::fs::metadata(path) {
-                    Ok(m) if m.is_dir() => self.problem = Some(format!("{path} is a folder")),
+                    Ok(m) if m.is_dir() => {
+                        self.problem =
+                            Some(Label::TriageIsFolder.text(cx.lang).replace("{path}", path));
+                    }
                     Ok(_) => {
                         let screen = Triage::start(vec![Input::File(path.into())], None, cx);
                         return Nav::Replace(Box::new(screen.into()));
                     }
-                    Err(e) => self.problem = Some(format!("cannot read {path}: {e}")),
+                    Err(e) => {
+                        self.problem = Some(
+                            Label::TriageCannotRead
+                                .text(cx.lang)
+                                .replace("{path}", path)
+                                .replace("{why}", &e.to_string()),
+                        );
+                    }
                 }
             }
             _ => return Nav::Stay,
@@ -82,7 +93,7 @@ impl View for TriagePrompt {
         let theme = &cx.theme;
         let popup = centered(area, area.width.min(70), 6);
         Clear.render(popup, buf);
-        let block = Block::default().borders(Borders::ALL).title(" Log file to triage ");
+        let block = Block::default().borders(Borders::ALL).title(format!(" {} ", Label::TriagePrompt.text(cx.lang)));
         let inner = block.inner(popup);
         block.render(popup, buf);
         // The cursor in view, as far right as the text goes (a path's end tells files apart).
@@ -102,7 +113,7 @@ impl View for TriagePrompt {
         match &self.problem {
             Some(p) => lines.push(Line::styled(truncate(p, usize::from(inner.width) * 2), theme.strong)),
             None => lines.push(Line::styled(
-                "A log file (.gz too). Enter reads it; Esc cancels.",
+                Label::TriagePromptHint.text(cx.lang),
                 theme.dim,
             )),
         }
