@@ -150,6 +150,24 @@ fn map_key(scope: Scope, key: &KeyEvent) -> Option<Msg> {
     }
 }
 
+/// An Alt+key that means nothing where it was pressed, read as what it most likely was:
+/// Esc typed just before the key, both arriving together (ESC and the key is how a
+/// terminal writes Alt+key). `None` for any other event. The loop maps each of the two in
+/// turn, so the key acts on the screen Esc leads to.
+#[must_use]
+pub fn split_alt(event: &Event) -> Option<[Event; 2]> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if !key.modifiers.contains(KeyModifiers::ALT) || key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let mut rest = *key;
+    rest.modifiers.remove(KeyModifiers::ALT);
+    Some([Event::Key(esc), Event::Key(rest)])
+}
+
 /// The footer hints of `scope` as (keys, label), in table order.
 #[must_use]
 pub fn hints(scope: Scope, lang: Lang) -> Vec<(&'static str, &'static str, u8)> {
