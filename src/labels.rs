@@ -163,6 +163,7 @@ pub enum Label {
     TriageBinaryFrom,
     TriageStoppedEarly,
     TriageStopped,
+    TriageNoMatch,
 }
 
 impl Label {
@@ -408,6 +409,10 @@ impl Label {
             ),
             Label::TriageStoppedEarly => ("stopped early: {why}", "avbröts i förtid: {why}"),
             Label::TriageStopped => ("stopped", "avbruten"),
+            Label::TriageNoMatch => (
+                "No file or folder starts so.",
+                "Ingen fil eller mapp börjar så.",
+            ),
         };
         match lang {
             Lang::En => en,

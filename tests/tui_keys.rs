@@ -35,6 +35,7 @@ fn the_keymap_per_scope() {
     let none = KeyModifiers::NONE;
     let ctrl = KeyModifiers::CONTROL;
     let alt = KeyModifiers::ALT;
+    let shift = KeyModifiers::SHIFT;
     let cases: &[(Scope, KeyCode, KeyModifiers, Option<Msg>)] = &[
         // Outside text fields letters are commands…
         (Scope::Home, Char('q'), none, Some(Msg::Quit)),
@@ -174,6 +175,22 @@ fn the_keymap_per_scope() {
         (Scope::Reference, Char('h'), ctrl, Some(Msg::Back)),
         (Scope::Home, Up, alt, None),
         (Scope::Search, Delete, none, Some(Msg::Edit(Edit::Delete))),
+        // fzf's Ctrl-N / Ctrl-P move through the hits.
+        (Scope::Search, Char('n'), ctrl, Some(Msg::Down)),
+        (Scope::Search, Char('p'), ctrl, Some(Msg::Up)),
+        // Caps Lock: an uppercase letter with no binding of its own acts as its lowercase
+        // one; `C` keeps its own; in a field it is typed.
+        (Scope::Outcome, Char('Y'), shift, Some(Msg::Fixed)),
+        (Scope::Outcome, Char('N'), shift, Some(Msg::NotFixed)),
+        (Scope::Home, Char('J'), shift, Some(Msg::Down)),
+        (Scope::Home, Char('Q'), shift, Some(Msg::Quit)),
+        (Scope::Outcome, Char('C'), shift, Some(Msg::CopySession)),
+        (Scope::Reference, Char('C'), shift, Some(Msg::Copy)),
+        (Scope::Search, Char('Q'), shift, Some(Msg::Type('Q'))),
+        (Scope::Home, Char('Y'), shift, None),
+        (Scope::Answers, Char(' '), none, None),
+        (Scope::Answers, KeyCode::Enter, none, Some(Msg::Enter)),
+        (Scope::Answers, Esc, none, Some(Msg::NextFocus)),
         // The help overlay closes with Esc, ? or q; q does not quit there, Ctrl-C does.
         (Scope::Help, Char('q'), none, Some(Msg::Back)),
         (Scope::Help, Char('?'), none, Some(Msg::Back)),

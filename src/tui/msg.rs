@@ -62,6 +62,8 @@ pub enum Msg {
     Type(char),
     /// Pasted text.
     Paste(String),
+    /// Complete the path typed (Tab in the triage prompt), as a shell does.
+    Complete,
     /// A text field edit: cursor moves and deletions.
     Edit(Edit),
     /// The mouse wheel: rows, negative upwards.

@@ -146,6 +146,15 @@ fn map_key(scope: Scope, key: &KeyEvent) -> Option<Msg> {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if scope.typing() && plain => Some(Msg::Type(c)),
+        // Caps Lock on: an uppercase letter no entry claims acts as its lowercase one
+        // (`C` is bound, so it stays itself).
+        KeyCode::Char(c) if plain && c.is_uppercase() => {
+            let mut lower = *key;
+            lower.code = KeyCode::Char(c.to_lowercase().next()?);
+            lower.modifiers.remove(KeyModifiers::SHIFT);
+            let lowered = lower.code != key.code;
+            lowered.then(|| map_key(scope, &lower)).flatten()
+        }
         _ => None,
     }
 }

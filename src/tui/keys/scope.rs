@@ -28,11 +28,14 @@ pub enum Scope {
     Loading,
     /// The map of a guide's tree.
     Map,
+    /// A guided session with the focus on its side panel's answers (Tab): the keys move
+    /// among them and go back to one; none acts on the hidden main selection.
+    Answers,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 16] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -48,6 +51,7 @@ impl Scope {
         Scope::Export,
         Scope::Loading,
         Scope::Map,
+        Scope::Answers,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
@@ -75,6 +79,7 @@ impl Scope {
             Scope::Export => "export",
             Scope::Loading => "loading",
             Scope::Map => "map",
+            Scope::Answers => "answers panel",
         }
     }
 }

@@ -8,29 +8,30 @@ use super::{Binding, HELP_ONLY, Key, Scope};
 use crate::tui::msg::{Edit, Msg};
 
 use Scope::{
-    Escalation, Export, Guide, Help, Home, Loading, Map, Outcome, Problems, Question, Reference,
-    Search, Solved, Triage, TriagePrompt,
+    Answers, Escalation, Export, Guide, Help, Home, Loading, Map, Outcome, Problems, Question,
+    Reference, Search, Solved, Triage, TriagePrompt,
 };
 
 pub(super) const SCREENS: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage, Map,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage, Map, Answers,
 ];
 pub(super) const BROWSE: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map, Answers,
 ];
 pub(super) const OVERLAYS: &[Scope] = &[Help, Problems];
 const SESSION: &[Scope] = &[Question, Outcome, Solved, Escalation];
 const MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Help, Problems, Triage,
-    Map,
+    Map, Answers,
 ];
 const BROWSE_MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage, Map,
+    Answers,
 ];
 const ALL: &[Scope] = &Scope::ALL;
 /// Where `?` and `q` work: the screens without a text field, and the loading screen.
 const QUITTING: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map, Loading,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map, Loading, Answers,
 ];
 /// Scopes with a text field.
 const FIELDS: &[Scope] = &[Search, TriagePrompt];
@@ -58,6 +59,13 @@ pub static BINDINGS: &[Binding] = &[
         label: ("move", "flytta"),
         scopes: MOVING,
         priority: 2,
+    },
+    Binding {
+        keys: &[(Key::Ctrl('p'), Msg::Up), (Key::Ctrl('n'), Msg::Down)],
+        shown: "C-p C-n",
+        label: ("move", "flytta"),
+        scopes: &[Search],
+        priority: HELP_ONLY,
     },
     Binding {
         keys: &[(Key::Char('k'), Msg::Up), (Key::Char('j'), Msg::Down)],
@@ -163,6 +171,13 @@ pub static BINDINGS: &[Binding] = &[
         priority: 3,
     },
     Binding {
+        keys: &[(Key::Code(KeyCode::Tab), Msg::Complete)],
+        shown: "Tab",
+        label: ("complete the path", "komplettera sökvägen"),
+        scopes: &[TriagePrompt],
+        priority: 2,
+    },
+    Binding {
         keys: &[(Key::Code(KeyCode::Esc), Msg::Back)],
         shown: "Esc",
         label: ("close", "stäng"),
@@ -236,7 +251,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Key::Code(KeyCode::Tab), Msg::NextFocus)],
         shown: "Tab",
         label: ("switch panel", "byt panel"),
-        scopes: &[Question, Outcome, Reference],
+        scopes: &[Question, Outcome, Reference, Answers],
         priority: 6,
     },
     Binding {
@@ -269,6 +284,13 @@ pub static BINDINGS: &[Binding] = &[
         label: ("back to this question", "tillbaka till frågan"),
         scopes: &[Map],
         priority: 2,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("back to this question", "tillbaka till frågan"),
+        scopes: &[Answers],
+        priority: 1,
     },
     Binding {
         keys: &[
@@ -304,6 +326,13 @@ pub static BINDINGS: &[Binding] = &[
         shown: "Esc",
         label: ("back", "tillbaka"),
         scopes: SESSION,
+        priority: 3,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Esc), Msg::NextFocus)],
+        shown: "Esc",
+        label: ("back to the main panel", "tillbaka till huvudpanelen"),
+        scopes: &[Answers],
         priority: 3,
     },
     Binding {
