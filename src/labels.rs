@@ -107,6 +107,7 @@ pub enum Label {
     MapNotOnPath,
     // `c`: copying through the terminal.
     Copied,
+    NoBrowser,
     CopyTooLong,
     CopyStep,
     CopySession,
@@ -184,8 +185,8 @@ impl Label {
             Label::GuideFiles => ("guide files", "guidefiler"),
             Label::PreparingSearch => ("Preparing search…", "Förbereder sökningen…"),
             Label::LoadingFailed => (
-                "Loading the guides failed unexpectedly. Press q to quit.",
-                "Inläsningen av guiderna misslyckades oväntat. Tryck q för att avsluta.",
+                "Loading the guides failed unexpectedly: only the built-in guides are shown.",
+                "Inläsningen av guiderna misslyckades oväntat: bara de inbyggda guiderna visas.",
             ),
             Label::ShowHint => (
                 "Show an error with: tshoot show ERROR-ID",
@@ -287,6 +288,10 @@ impl Label {
             Label::GraphSeeAbove => ("see above", "se ovan"),
             Label::MapOf => ("Map", "Karta"),
             Label::Copied => ("Copied", "Kopierade"),
+            Label::NoBrowser => (
+                "No browser could be started:",
+                "Ingen webbläsare kunde startas:",
+            ),
             Label::Reloaded => (
                 "Guides read again from disk",
                 "Guiderna lästes in igen från disken",

@@ -24,8 +24,6 @@ pub enum Scope {
     TriagePrompt,
     /// The overlay choosing how a session is exported.
     Export,
-    /// The guides being loaded: only help, quit and suspend.
-    Loading,
     /// The map of a guide's tree.
     Map,
     /// A guided session with the focus on its side panel's answers (Tab): the keys move
@@ -35,7 +33,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 16] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -49,7 +47,6 @@ impl Scope {
         Scope::Triage,
         Scope::TriagePrompt,
         Scope::Export,
-        Scope::Loading,
         Scope::Map,
         Scope::Answers,
     ];
@@ -77,7 +74,6 @@ impl Scope {
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
             Scope::Export => "export",
-            Scope::Loading => "loading",
             Scope::Map => "map",
             Scope::Answers => "answers panel",
         }
