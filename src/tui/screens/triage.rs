@@ -19,6 +19,8 @@ use ratatui::widgets::{Gauge, Paragraph, Sparkline, Widget};
 use super::session::Session;
 use super::{Ctx, Nav, View};
 use crate::triage::{self, Control, FileReport, Input, Known, Matcher, Place, Tallies, time};
+use crate::labels::Label;
+use crate::lang::Lang;
 use crate::tui::keys::Scope;
 use crate::tui::layout::list::ListView;
 use crate::tui::layout::text::truncate;
@@ -173,8 +175,8 @@ impl View for Triage {
         Scope::Triage
     }
 
-    fn place(&self, _: &Ctx) -> String {
-        format!("Triage: {}", self.name)
+    fn place(&self, cx: &Ctx) -> String {
+        format!("{}: {}", Label::Triage.text(cx.lang), self.name)
     }
 
     fn busy(&self) -> bool {
@@ -217,7 +219,7 @@ impl View for Triage {
                 .iter()
                 .map(|t| (self.known[t.known as usize], t.count))
                 .collect();
-            let status = f.reports.as_ref().map(|reports| status_line(reports));
+            let status = f.reports.as_ref().map(|reports| status_line(reports, cx.lang));
             (ranked, status, histogram_input(&f.times), f.reports.is_none())
         };
         let hist_rows = if times.is_some() && area.height >= 12 { 4 } else { 0 };
@@ -234,8 +236,8 @@ impl View for Triage {
             let ratio = self.size.filter(|s| *s > 0).map_or(0.0, |s| (read as f64 / s as f64).min(1.0));
             #[allow(clippy::cast_precision_loss, reason = "megabytes to one decimal")]
             let label = match self.size {
-                Some(s) => format!("{:.1} / {:.1} MB  (Esc stops)", read as f64 / 1e6, s as f64 / 1e6),
-                None => format!("{:.1} MB  (Esc stops)", read as f64 / 1e6),
+                Some(s) => format!("{:.1} / {:.1} MB  {}", read as f64 / 1e6, s as f64 / 1e6, Label::TriageEscStops.text(cx.lang)),
+                None => format!("{:.1} MB  {}", read as f64 / 1e6, Label::TriageEscStops.text(cx.lang)),
             };
             Gauge::default()
                 .gauge_style(theme.heading)
@@ -246,7 +248,7 @@ impl View for Triage {
             Paragraph::new(Line::styled(truncate(&status, usize::from(top.width)), theme.dim)).render(top, buf);
         }
         if ranked.is_empty() {
-            let text = if reading { "Nothing known found yet." } else { "No known error found." };
+            let text = if reading { Label::TriageNothingYet } else { Label::TriageNothing }.text(cx.lang);
             Paragraph::new(text).render(list_area, buf);
         } else {
             let max = ranked.first().map_or(1, |r| r.1).max(1);
@@ -272,7 +274,7 @@ impl View for Triage {
             && let Some((first, last, buckets)) = times.map(|t| t(usize::from(hist.width)))
         {
             let [label, spark] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(hist);
-            Paragraph::new(Line::styled(truncate(&format!("over time: {first} – {last}"), usize::from(label.width)), theme.dim)).render(label, buf);
+            Paragraph::new(Line::styled(truncate(&format!("{} {first} – {last}", Label::TriageOverTime.text(cx.lang)), usize::from(label.width)), theme.dim)).render(label, buf);
             Sparkline::default().data(&buckets).style(theme.heading).render(spark, buf);
         }
     }
@@ -297,7 +299,7 @@ fn histogram_input(times: &[i64]) -> Option<Histogram> {
     }))
 }
 
-fn status_line(reports: &[FileReport]) -> String {
+fn status_line(reports: &[FileReport], lang: Lang) -> String {
     let parts: Vec<String> = reports
         .iter()
         .map(|r| {
@@ -306,17 +308,22 @@ fn status_line(reports: &[FileReport]) -> String {
             let state = if let Some(p) = &r.problem {
                 format!(" — {p}")
             } else if r.outcome.binary {
-                " — binary, skipped".to_owned()
+                format!(" — {}", Label::TriageBinary.text(lang))
             } else if let Some(at) = r.outcome.binary_from {
-                format!(" — binary from byte {at} on, skipped")
+                format!(" — {}", Label::TriageBinaryFrom.text(lang).replace("{at}", &at.to_string()))
             } else if let Some(e) = &r.outcome.error {
-                format!(" — stopped early: {e}")
+                format!(" — {}", Label::TriageStoppedEarly.text(lang).replace("{why}", e))
             } else if r.outcome.cancelled {
-                " — stopped".to_owned()
+                format!(" — {}", Label::TriageStopped.text(lang))
             } else {
                 String::new()
             };
-            format!("{}: {} lines, {mb:.1} MB{state}", r.name, grouped(r.outcome.lines))
+            let file = Label::TriageFile
+                .text(lang)
+                .replace("{file}", &r.name)
+                .replace("{lines}", &grouped(r.outcome.lines))
+                .replace("{mb}", &format!("{mb:.1}"));
+            format!("{file}{state}")
         })
         .collect();
     parts.join("; ")
