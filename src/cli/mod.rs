@@ -252,7 +252,15 @@ fn tui(start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
         }
         app
     } else {
-        let mut app = new_app(Catalog::default(), context);
+        // The built-in guides are there from the first frame (a few milliseconds), so
+        // what is opened at once (a triage) runs over them; the library follows.
+        let builtin = context.sources.first() == Some(&Source::Builtin);
+        let catalog = if builtin {
+            Catalog::load(&[Source::Builtin])
+        } else {
+            Catalog::default()
+        };
+        let mut app = new_app(catalog, context);
         app.reload = Some(crate::tui::reload::Reload::at_start(
             &context.sources,
             &watched(context),
