@@ -466,15 +466,18 @@ fn two_processes_at_once_agree_and_leave_a_valid_cache() {
     }
     let after = run(&[]).output().expect("runs");
     assert_eq!(after.stdout, expected);
-    // One file of guide entries, one search index, no temporary file left behind.
+    // One file of guide entries, one search index, one summary, no temporary file left
+    // behind.
     let mut left: Vec<String> = fs::read_dir(tmp.path().join("cache/tshoot"))
         .expect("the cache folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left.len(), 2, "{left:?}");
+    assert_eq!(left.len(), 3, "{left:?}");
     assert!(
-        left[0].starts_with("guides-") && left[1].starts_with("index-"),
+        left[0].starts_with("guides-")
+            && left[1].starts_with("index-")
+            && left[2].starts_with("summary-"),
         "{left:?}"
     );
 }
@@ -498,18 +501,26 @@ fn no_cache_writes_nothing_and_cache_clear_removes_the_files() {
     list(&["--no-cache"]);
     assert!(!cache_home.exists());
     list(&[]);
+    // `search` adds the search index to the guide entries and the summary.
+    common::tshoot()
+        .env("XDG_CACHE_HOME", &cache_home)
+        .args(["search", "--guides"])
+        .arg(&guides)
+        .arg("Alpha")
+        .assert()
+        .success();
     assert_eq!(
         fs::read_dir(cache_home.join("tshoot"))
             .expect("dir")
             .count(),
-        1
+        3
     );
     common::tshoot()
         .env("XDG_CACHE_HOME", &cache_home)
         .args(["cache", "clear"])
         .assert()
         .success()
-        .stdout(predicates::str::starts_with("removed 1 cache file from "));
+        .stdout(predicates::str::starts_with("removed 3 cache files from "));
     assert_eq!(
         fs::read_dir(cache_home.join("tshoot"))
             .expect("dir")

@@ -12,7 +12,7 @@
 
 use crate::guide::Catalog;
 use crate::guide::sanitize::is_clean;
-use crate::guide::sources::Found;
+use crate::guide::sources::{Found, Item};
 use crate::search::{Entry, Index};
 
 use super::{Cache, format, store};
@@ -21,7 +21,7 @@ use super::{Cache, format, store};
 const MAGIC: &[u8; 8] = b"tshoot\xc1\x01";
 
 /// What a catalog was made from; see the module docs.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fingerprint {
     /// The sources in order: names the index file.
     config: Vec<u8>,
@@ -51,7 +51,7 @@ impl Fingerprint {
         }
     }
 
-    pub(super) fn file(&mut self, found: &Found, read: bool) {
+    fn file(&mut self, found: &Found, read: bool) {
         let out = &mut self.full;
         out.push(if read { b'F' } else { b'X' });
         push(out, found.path.as_os_str().as_encoded_bytes());
@@ -62,17 +62,59 @@ impl Fingerprint {
     }
 }
 
+impl Fingerprint {
+    /// What the walk of a source found, in walk order; `read` says, file after file,
+    /// whether the file could be read.
+    pub(super) fn items(&mut self, items: &[Item], mut read: impl FnMut() -> bool) {
+        for item in items {
+            match item {
+                Item::File(found) => self.file(found, read()),
+                Item::Problem(diagnostic) => self.problem(diagnostic),
+            }
+        }
+    }
+
+    /// A problem the walk of a source reported (a file that is not regular, a folder too
+    /// deep): it is part of what the load reports, so part of what a summary depends on.
+    fn problem(&mut self, diagnostic: &crate::guide::Diagnostic) {
+        let out = &mut self.full;
+        out.push(b'D');
+        push(out, diagnostic.file.as_bytes());
+        push(out, diagnostic.message.as_bytes());
+        let pos = diagnostic.pos.map_or((0, 0), |p| (p.line, p.col));
+        out.extend_from_slice(&(pos.0 as u64).to_le_bytes());
+        out.extend_from_slice(&(pos.1 as u64).to_le_bytes());
+        out.push(u8::from(diagnostic.is_error()));
+    }
+
+    /// The header of a file of kind `magic` made from these inputs: the magic, the format
+    /// version and the whole fingerprint.
+    pub(super) fn header(&self, magic: [u8; 8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(32 + self.full.len());
+        out.extend_from_slice(&magic);
+        out.extend_from_slice(&format::FORMAT_VERSION.to_le_bytes());
+        push(&mut out, &self.full);
+        out
+    }
+
+    /// The name of the file of kind `prefix` for this list of sources.
+    pub(super) fn file_name(&self, prefix: &str) -> String {
+        format!(
+            "{prefix}{:08x}-{}{}",
+            crc32fast::hash(&self.config),
+            self.config.len(),
+            store::SUFFIX
+        )
+    }
+}
+
 fn push(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
     out.extend_from_slice(bytes);
 }
 
 fn header(fingerprint: &Fingerprint) -> Vec<u8> {
-    let mut out = Vec::with_capacity(32 + fingerprint.full.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&format::FORMAT_VERSION.to_le_bytes());
-    push(&mut out, &fingerprint.full);
-    out
+    fingerprint.header(*MAGIC)
 }
 
 impl Cache {
@@ -98,6 +140,19 @@ impl Cache {
     /// The cached index for these inputs, if there is a sound one.
     #[must_use]
     pub fn cached_index(&self, catalog: &Catalog, fingerprint: &Fingerprint) -> Option<Index> {
+        self.cached_index_with(fingerprint, |guide| {
+            catalog.guides.get(guide).map(|g| g.errors.len())
+        })
+    }
+
+    /// The cached index for these inputs, if there is one consistent with a catalog whose
+    /// guide `g` has `errors(g)` errors (`None`: no such guide).
+    #[must_use]
+    pub fn cached_index_with(
+        &self,
+        fingerprint: &Fingerprint,
+        errors: impl Fn(usize) -> Option<usize>,
+    ) -> Option<Index> {
         let data = store::read(&self.dir.join(Cache::index_name(fingerprint)))?;
         let rest = data.strip_prefix(header(fingerprint).as_slice())?;
         let (crc, body) = rest.split_first_chunk::<4>()?;
@@ -105,31 +160,20 @@ impl Cache {
             return None;
         }
         let index: Index = postcard::from_bytes(body).ok()?;
-        consistent(&index, catalog).then_some(index)
+        consistent(&index, errors).then_some(index)
     }
 
     fn index_name(fingerprint: &Fingerprint) -> String {
-        format!(
-            "{}{:08x}-{}{}",
-            store::INDEX_PREFIX,
-            crc32fast::hash(&fingerprint.config),
-            fingerprint.config.len(),
-            store::SUFFIX
-        )
+        fingerprint.file_name(store::INDEX_PREFIX)
     }
 }
 
 /// Whether every id inside `index` points at something that exists, in it or in the
-/// catalog; an index that breaks this would make a search panic, so it is refused.
-fn consistent(index: &Index, catalog: &Catalog) -> bool {
+/// catalog (whose guide `g` has `errors(g)` errors); an index that breaks this would make a search panic, so it is refused.
+fn consistent(index: &Index, errors: impl Fn(usize) -> Option<usize>) -> bool {
     let (entries, fields, terms) = (index.entries.len(), index.fields.len(), index.terms.len());
     let below = |n: usize| move |i: &u32| (*i as usize) < n;
-    let entry_ok = |e: &Entry| {
-        catalog
-            .guides
-            .get(e.guide)
-            .is_some_and(|g| e.error < g.errors.len())
-    };
+    let entry_ok = |e: &Entry| errors(e.guide).is_some_and(|n| e.error < n);
     let starts_ok = index.field_starts.len() == entries + 1
         && index.field_starts.windows(2).all(|w| w[0] <= w[1])
         && index

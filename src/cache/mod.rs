@@ -17,6 +17,10 @@
 pub mod format;
 pub mod index;
 pub mod store;
+pub mod summary;
+mod warm;
+
+pub use warm::{fingerprint, summary, summary_indexed};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -237,15 +241,18 @@ fn load_all(
                     None => read_and_check(index, &files, reader, &progress.done),
                 };
                 if let Some(f) = &mut fingerprint {
-                    for (found, result) in files.iter().zip(&results) {
-                        f.file(found, result.is_ok());
-                    }
+                    let mut read = results.iter().map(Result::is_ok);
+                    f.items(&items, || read.next().unwrap_or(false));
                 }
                 loader.add_scanned(index, items, results);
             }
         }
     }
-    (loader.finish(), fingerprint)
+    let catalog = loader.finish();
+    if let (Some(cache), Some(f)) = (cache, &fingerprint) {
+        cache.remember_summary(&catalog, f);
+    }
+    (catalog, fingerprint)
 }
 
 /// A remembered result made this run's: its source index and the name shown for its

@@ -168,14 +168,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             guide: Some(id),
             json,
         }) => list_guide::run(&load(context), &id, context.lang, json),
-        Some(Command::List { guide: None, json }) => {
-            let catalog = load(context);
-            let code = list::run(&catalog, context.lang, json);
-            // The process ends right after this: freeing the catalog piece by piece would
-            // only cost time (a fifth of a warm `list` at 50,000 errors).
-            std::mem::forget(catalog);
-            code
-        }
+        Some(Command::List { guide: None, json }) => list::command(context, json),
         None => {
             if !can_draw() {
                 anyhow::ensure!(
@@ -194,10 +187,6 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
             limit,
             guide,
         }) => {
-            let (catalog, index) = cache::load_indexed(context);
-            if let Some(id) = &guide {
-                anyhow::ensure!(catalog.guide(id).is_some(), "no guide `{id}` is loaded");
-            }
             let text = text.join(" ");
             let request = search::Request {
                 text: &text,
@@ -205,11 +194,7 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
                 guide: guide.as_deref(),
                 json,
             };
-            let code = search::run(&catalog, &index, &request, context.lang);
-            // The process ends right after this: freeing the index and the catalog piece
-            // by piece would only cost time.
-            std::mem::forget((catalog, index));
-            code
+            search::command(context, &request)
         }
         Some(Command::Triage {
             files,

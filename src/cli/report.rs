@@ -107,21 +107,13 @@ pub fn clap_error(e: &clap::Error) -> ExitCode {
 /// Reports the guides a command loaded without: each broken file (skipped, the rest goes
 /// on) and each guide overridden by a later source. Lint warnings are left to `validate`.
 pub fn load_problems(catalog: &crate::guide::Catalog) {
-    for problem in catalog.problems.iter().filter(|p| p.diagnostic.is_error()) {
-        let d = &problem.diagnostic;
-        // A cross-guide problem leaves its guide loaded, minus the broken reference.
-        let loaded = catalog.guides.iter().any(|g| g.origin.file == d.file);
-        let skipped = if loaded { "" } else { " (skipped)" };
-        match d.pos {
-            Some(pos) => warning(format_args!(
-                "{}:{}:{}: {}{skipped}",
-                d.file, pos.line, pos.col, d.message
-            )),
-            None => warning(format_args!("{}: {}{skipped}", d.file, d.message)),
-        }
-    }
-    for notice in &catalog.notices {
-        warning(notice);
+    warn_all(&crate::cache::summary::load_problems(catalog));
+}
+
+/// Each line as a warning.
+pub fn warn_all(lines: &[String]) {
+    for line in lines {
+        warning(line);
     }
 }
 

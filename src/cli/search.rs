@@ -5,10 +5,14 @@ use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+
 use anstyle::{Effects, Style};
 use serde::Serialize;
 
-use crate::guide::Catalog;
+use super::{Context, report};
+use crate::cache::summary::Summary;
+use crate::guide::{Catalog, Text};
 use crate::lang::Lang;
 use crate::search::{self, FieldKind, Hit, Index, highlight};
 
@@ -65,14 +69,124 @@ fn query_text(request: &Request) -> anyhow::Result<String> {
     Ok(text)
 }
 
-pub fn run(
-    catalog: &Catalog,
+/// What a hit shows of the catalog: the loaded catalog, or the cache's summary, which
+/// decodes only the errors shown (see [`crate::cache::summary`]).
+enum Names<'a> {
+    Catalog(&'a Catalog),
+    Summary(&'a Summary),
+}
+
+/// The names of a hit's error.
+struct Row {
+    guide: String,
+    id: String,
+    title: Text,
+}
+
+impl Names<'_> {
+    fn guide_id(&self, guide: usize) -> Option<&str> {
+        match self {
+            Names::Catalog(c) => c.guides.get(guide).map(|g| g.id.as_str()),
+            Names::Summary(s) => s.guides.get(guide).map(|g| g.id.as_str()),
+        }
+    }
+
+    fn has_guide(&self, id: &str) -> bool {
+        match self {
+            Names::Catalog(c) => c.guide(id).is_some(),
+            Names::Summary(s) => s.guides.iter().any(|g| g.id == id),
+        }
+    }
+
+    /// `None` when a cached error does not decode soundly.
+    fn row(&self, guide: usize, error: usize) -> Option<Row> {
+        let (id, title) = match self {
+            Names::Catalog(c) => {
+                let e = c.guides.get(guide)?.errors.get(error)?;
+                (e.id.clone(), e.title.clone())
+            }
+            Names::Summary(s) => {
+                let e = s.error(guide, error)?;
+                (e.id, e.title)
+            }
+        };
+        Some(Row {
+            guide: self.guide_id(guide)?.to_owned(),
+            id,
+            title,
+        })
+    }
+}
+
+/// `tshoot search`: from the cache's summary and index when nothing changed since they
+/// were written (no guide decoded), else from the loaded guides.
+pub fn command(context: &Context, request: &Request) -> anyhow::Result<ExitCode> {
+    let text = query_text(request)?;
+    if let Some(cache) = &context.cache
+        && let Some((summary, index)) = crate::cache::summary_indexed(&context.sources, cache)
+    {
+        let problems = || report::warn_all(&summary.problems);
+        let code = run(
+            &Names::Summary(&summary),
+            &index,
+            request,
+            &text,
+            context.lang,
+            problems,
+        )?;
+        // The process ends right after this: freeing the index piece by piece would only
+        // cost time.
+        if let Some(code) = code {
+            std::mem::forget((summary, index));
+            return Ok(code);
+        }
+        summary.discard();
+    }
+    let (catalog, index) = super::cache::load_indexed(context);
+    let code = run(
+        &Names::Catalog(&catalog),
+        &index,
+        request,
+        &text,
+        context.lang,
+        || {},
+    )?;
+    std::mem::forget((catalog, index));
+    code.context("a search hit names an error the catalog does not have")
+}
+
+/// Answers `request` for the query `text`; `problems` prints what the load found wrong,
+/// once the hits' names are known. `None` (nothing printed) when a name could not be read.
+fn run(
+    names: &Names,
     index: &Index,
     request: &Request,
+    text: &str,
     lang: Lang,
-) -> anyhow::Result<ExitCode> {
-    let text = query_text(request)?;
-    let results = search::search_all(index, &text);
+    problems: impl FnOnce(),
+) -> anyhow::Result<Option<ExitCode>> {
+    let results = search::search_all(index, text);
+    let hits: Vec<Hit> = results
+        .hits
+        .into_iter()
+        .filter(|h| {
+            request
+                .guide
+                .is_none_or(|g| names.guide_id(h.entry.guide) == Some(g))
+        })
+        .take(request.limit)
+        .collect();
+    let Some(rows) = hits
+        .iter()
+        .map(|h| names.row(h.entry.guide, h.entry.error))
+        .collect::<Option<Vec<Row>>>()
+    else {
+        return Ok(None);
+    };
+    problems();
+    if let Some(id) = request.guide {
+        anyhow::ensure!(names.has_guide(id), "no guide `{id}` is loaded");
+    }
     if let Some(range) = &results.clipped {
         writeln!(
             anstream::stderr(),
@@ -81,27 +195,17 @@ pub fn run(
             range.len().div_ceil(1024)
         )?;
     }
-    let hits: Vec<Hit> = results
-        .hits
-        .into_iter()
-        .filter(|h| {
-            request
-                .guide
-                .is_none_or(|g| catalog.guides[h.entry.guide].id == g)
-        })
-        .take(request.limit)
-        .collect();
     let mut out = anstream::stdout().lock();
     if request.json {
         let list: Vec<HitJson> = hits
             .iter()
-            .map(|hit| {
-                let guide = &catalog.guides[hit.entry.guide];
+            .zip(&rows)
+            .map(|(hit, row)| {
                 let field = &index.fields[highlight::show_field(index, hit) as usize];
                 HitJson {
-                    guide: &guide.id,
-                    id: &guide.errors[hit.entry.error].id,
-                    title: guide.errors[hit.entry.error].title.show(lang),
+                    guide: &row.guide,
+                    id: &row.id,
+                    title: row.title.show(lang),
                     score: hit.score,
                     field: field.kind,
                     text: &field.text,
@@ -119,15 +223,13 @@ pub fn run(
         let bold = Style::new().effects(Effects::BOLD);
         let dim = Style::new().effects(Effects::DIMMED);
         let mark = Style::new().effects(Effects::BOLD | Effects::UNDERLINE);
-        for hit in &hits {
-            let guide = &catalog.guides[hit.entry.guide];
-            let error = &guide.errors[hit.entry.error];
+        for (hit, row) in hits.iter().zip(&rows) {
             writeln!(
                 out,
                 "{bold}{}/{}{bold:#}  {}  {dim}{}{dim:#}",
-                guide.id,
-                error.id,
-                error.title.show(lang),
+                row.guide,
+                row.id,
+                row.title.show(lang),
                 hit.score
             )?;
             let field = highlight::show_field(index, hit);
@@ -147,9 +249,9 @@ pub fn run(
             }
         }
     }
-    Ok(if hits.is_empty() {
+    Ok(Some(if hits.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }))
 }

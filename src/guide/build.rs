@@ -8,7 +8,12 @@ use super::validate::Ids;
 use super::{Answer, ErrorEntry, Guide, Link, Node, Origin, Related, Step, Text};
 
 fn text(t: &SText) -> Text {
-    t.value.clone().map(clean)
+    match &t.value {
+        Text::Plain(s) => Text::Plain(clean(s)),
+        Text::Localized(pairs) => {
+            Text::Localized(pairs.iter().map(|(c, s)| (c.clone(), clean(s))).collect())
+        }
+    }
 }
 
 fn link(l: &RawLink) -> Link {

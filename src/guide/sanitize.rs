@@ -13,6 +13,10 @@ const TAB_WIDTH: usize = 4;
 /// and drops carriage returns.
 #[must_use]
 pub fn clean(input: &str) -> String {
+    // Nearly every text is clean already: copied whole rather than char by char.
+    if is_clean(input) {
+        return input.to_owned();
+    }
     let mut out = String::with_capacity(input.len());
     let mut column = 0usize;
     let mut chars = input.chars().peekable();

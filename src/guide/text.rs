@@ -82,7 +82,7 @@ impl Text {
         pairs.iter().map(|(code, _)| code.as_str())
     }
 
-    /// Applies `f` to every string (used by the sanitiser).
+    /// Applies `f` to every string.
     #[must_use]
     pub fn map(self, f: impl Fn(&str) -> String) -> Text {
         match self {

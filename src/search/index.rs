@@ -261,14 +261,18 @@ impl Index {
         at(entry as usize)..at(entry as usize + 1)
     }
 
-    fn add_field(&mut self, entry: u32, kind: FieldKind, text: String) {
+    pub(super) fn add_field(&mut self, entry: u32, kind: FieldKind, text: String) {
         let field = u32::try_from(self.fields.len()).unwrap_or(u32::MAX);
-        let template =
-            matches!(kind, FieldKind::Message | FieldKind::Title).then(|| Template::parse(&text));
+        let templated = matches!(kind, FieldKind::Message | FieldKind::Title);
+        // Where each word starts and its term, for the template.
+        let mut words: Vec<(usize, u32)> = Vec::new();
         let mut folded = String::new();
         normalize::scan(&text, |span, class| {
             normalize::fold_into(&text[span.clone()], &mut folded);
-            self.add_word(&folded, entry, field, kind);
+            let term = self.add_word(&folded, entry, field, kind);
+            if templated {
+                words.push((span.start, term));
+            }
             if class == Class::Word {
                 // `StatusCode` is also found as `status code`.
                 for part in normalize::camel_parts(&text[span]) {
@@ -276,12 +280,11 @@ impl Index {
                 }
             }
         });
-        self.fields.push(Field { entry, kind, text });
-        if let Some(template) = template {
+        if templated {
             let t = u32::try_from(self.templates.len()).unwrap_or(u32::MAX);
-            // The term of each literal (every word of the text is a term by now), and
-            // each distinct meaningful one once.
-            let terms: Vec<u32> = template.words().map(|w| self.term_id(w)).collect();
+            let (template, terms) =
+                Template::from_scan(&text, &words, |term| self.terms[term as usize].text.clone());
+            // Each distinct meaningful literal once.
             let mut seen: Vec<u32> = template
                 .words()
                 .zip(&terms)
@@ -300,11 +303,14 @@ impl Index {
                 terms,
             });
         }
+        self.fields.push(Field { entry, kind, text });
     }
 
     /// Records that `word` occurs in `field` of `entry`.
-    fn add_word(&mut self, word: &str, entry: u32, field: u32, kind: FieldKind) {
-        let id = self.term_id(word) as usize;
+    /// Returns the word's term.
+    fn add_word(&mut self, word: &str, entry: u32, field: u32, kind: FieldKind) -> u32 {
+        let term = self.term_id(word);
+        let id = term as usize;
         // Postings arrive entry by entry; keep the best field of each entry. The field
         // being added is not in `fields` yet, so compare by kind.
         let last = self.terms[id].postings.last().copied();
@@ -319,6 +325,7 @@ impl Index {
             }
             _ => self.terms[id].postings.push(Posting { entry, field }),
         }
+        term
     }
 
     fn field_kind(&self, field: u32) -> FieldKind {

@@ -75,6 +75,52 @@ impl Template {
         }
     }
 
+    /// The template of `message` from the words a scan of the whole message found
+    /// (`words`: the byte where each starts and its term, in order), without scanning or
+    /// folding again: the words inside a hole are left out, as [`Template::parse`] leaves
+    /// them; `text_of` gives a term's folded text. Also the term of each literal.
+    ///
+    /// The same as `parse` because no word crosses a brace (a brace ends every word and
+    /// value), and the scan before a hole's closing brace leaves nothing that changes how
+    /// the text after it is read.
+    #[must_use]
+    pub fn from_scan(
+        message: &str,
+        words: &[(usize, u32)],
+        text_of: impl Fn(u32) -> String,
+    ) -> (Template, Vec<u32>) {
+        let mut items = Vec::new();
+        let mut terms = Vec::new();
+        let mut words = words.iter().peekable();
+        let mut from = 0;
+        while terms.len() < MAX_TEMPLATE_WORDS {
+            let hole = next_hole(&message[from..]).map(|(open, close)| (from + open, from + close));
+            let literal_end = hole.map_or(message.len(), |(open, _)| open);
+            while let Some(&(start, term)) = words.next_if(|(start, _)| *start < literal_end) {
+                // Words before `from` were inside the previous hole.
+                if start >= from && terms.len() < MAX_TEMPLATE_WORDS {
+                    items.push(Item::Literal(text_of(term)));
+                    terms.push(term);
+                }
+            }
+            let Some((open, close)) = hole else { break };
+            items.push(Item::Hole(message[open + 1..close].to_owned()));
+            from = close + 1;
+        }
+        let literal_items: Vec<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i, Item::Literal(_)))
+            .map(|(k, _)| k)
+            .collect();
+        let template = Template {
+            literals: literal_items.len(),
+            items,
+            literal_items,
+        };
+        (template, terms)
+    }
+
     /// Number of words a message has, as a template would count them (without a cap).
     #[must_use]
     pub fn count_words(message: &str) -> usize {
@@ -277,9 +323,67 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy as _;
+
     use super::*;
 
     const MISSING: &str = "Could not create/update work item for alert {alertName}. ITSM Connector {connectionIdentifier} does not exist or was deleted.";
+
+    /// Texts built from the pieces that matter to templates: holes and braces that are
+    /// not holes, values (which may hold punctuation), camel case, non-ASCII.
+    fn pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "Could",
+            "not",
+            " ",
+            " ",
+            ".",
+            "-",
+            "{name}",
+            "{a_b}",
+            "{ x}",
+            "{",
+            "}",
+            "{}",
+            "{1a}",
+            "{{x}}",
+            "code=429",
+            "2024-05-01T10:22:03Z",
+            "/var/log/x.log",
+            "a/b/c",
+            "https://a.example/c?d=1",
+            "StatusCode",
+            "Åtgärden",
+            "é",
+            "\n",
+            "x{y}z",
+            "0x1f3a9c7d",
+            "0c9e41d2-1f3a-4b5c-8d7e-0123456789ab",
+            "\"",
+            ":",
+            "=",
+        ]);
+        proptest::collection::vec(piece, 0..700).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        /// The index builds each template from its own scan of the field; that template
+        /// and its terms are the ones `parse` gives, past the word cap too.
+        #[test]
+        fn the_index_builds_the_parsed_template(text in pieces(), any in ".{0,80}") {
+            for text in [text, any] {
+                let mut index = crate::search::Index::default();
+                index.add_field(0, crate::search::index::FieldKind::Message, text.clone());
+                let parsed = Template::parse(&text);
+                let built = &index.templates[0];
+                proptest::prop_assert_eq!(&built.template.items, &parsed.items, "{:?}", text);
+                proptest::prop_assert_eq!(&built.template.literal_items, &parsed.literal_items);
+                proptest::prop_assert_eq!(built.template.literals, parsed.literals);
+                let terms: Vec<u32> = parsed.words().map(|w| index.lookup[w]).collect();
+                proptest::prop_assert_eq!(&built.terms, &terms);
+            }
+        }
+    }
 
     #[test]
     fn parses_holes_and_leaves_other_braces_literal() {

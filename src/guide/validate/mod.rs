@@ -15,8 +15,7 @@
 mod graph;
 mod texts;
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use serde_saphyr::Spanned;
 
 use crate::guide::diagnostic::{Diagnostics, Pos};
@@ -175,8 +174,8 @@ fn index_ids<'a>(
     kind: &str,
     diags: &mut Diagnostics,
 ) -> HashMap<&'a str, usize> {
-    let mut map: HashMap<&str, usize> = HashMap::new();
-    let mut first_at: HashMap<&str, Option<Pos>> = HashMap::new();
+    let mut map: HashMap<&str, usize> = HashMap::default();
+    let mut first_at: HashMap<&str, Option<Pos>> = HashMap::default();
     for (i, id) in ids.enumerate() {
         check_id(id, kind, diags);
         if let Some(first) = first_at.get(id.value.as_str()) {

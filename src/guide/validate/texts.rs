@@ -15,7 +15,13 @@ pub(super) fn check_errors(raw: &RawGuide, ids: &Ids, diags: &mut Diagnostics) {
         let error = &error.value;
         // Search matches only the first words of a very long message.
         for message in &error.messages {
-            let words = message.value.all().map(Template::count_words).max();
+            // Every word takes a byte at least: a shorter message cannot be too long.
+            let words = message
+                .value
+                .all()
+                .filter(|m| m.len() > MAX_TEMPLATE_WORDS)
+                .map(Template::count_words)
+                .max();
             if let Some(words) = words.filter(|&w| w > MAX_TEMPLATE_WORDS) {
                 diags.warning(
                     Pos::of(message),
