@@ -106,6 +106,8 @@ pub trait View {
     }
 }
 
+pub mod triage_words;
+
 macro_rules! screens {
     ($($(#[$doc:meta])* $name:ident => $module:ident :: $ty:ident,)*) => {
         $(pub mod $module;)*

@@ -17,6 +17,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Gauge, Paragraph, Sparkline, Widget};
 
 use super::session::Session;
+use super::triage_words::{self, Word};
 use super::{Ctx, Nav, View};
 use crate::triage::{self, Control, FileReport, Input, Known, Matcher, Place, Tallies, time};
 use crate::tui::keys::Scope;
@@ -190,8 +191,8 @@ impl View for Triage {
         Scope::Triage
     }
 
-    fn place(&self, _: &Ctx) -> String {
-        format!("Triage: {}", self.name)
+    fn place(&self, cx: &Ctx) -> String {
+        format!("{}: {}", Word::Triage.text(cx.lang), self.name)
     }
 
     fn busy(&self) -> bool {
@@ -235,7 +236,7 @@ impl View for Triage {
                 .iter()
                 .map(|t| (self.known[t.known as usize], t.count))
                 .collect();
-            let status = f.reports.as_ref().map(|reports| status_line(reports));
+            let status = f.reports.as_ref().map(|reports| status_line(reports, cx.lang));
             (ranked, status, histogram_input(&f.times), f.reports.is_none())
         };
         let hist_rows = if times.is_some() && area.height >= 12 { 4 } else { 0 };
@@ -252,8 +253,8 @@ impl View for Triage {
             let ratio = self.size.filter(|s| *s > 0).map_or(0.0, |s| (read as f64 / s as f64).min(1.0));
             #[allow(clippy::cast_precision_loss, reason = "megabytes to one decimal")]
             let label = match self.size {
-                Some(s) => format!("{:.1} / {:.1} MB  (Esc stops)", read as f64 / 1e6, s as f64 / 1e6),
-                None => format!("{:.1} MB  (Esc stops)", read as f64 / 1e6),
+                Some(s) => format!("{:.1} / {:.1} MB  {}", read as f64 / 1e6, s as f64 / 1e6, Word::EscStops.text(cx.lang)),
+                None => format!("{:.1} MB  {}", read as f64 / 1e6, Word::EscStops.text(cx.lang)),
             };
             Gauge::default()
                 .gauge_style(theme.heading)
@@ -264,7 +265,7 @@ impl View for Triage {
             Paragraph::new(Line::styled(truncate(&status, usize::from(top.width)), theme.dim)).render(top, buf);
         }
         if ranked.is_empty() {
-            let text = if reading { "Nothing known found yet." } else { "No known error found." };
+            let text = if reading { Word::NothingYet } else { Word::NothingFound }.text(cx.lang);
             Paragraph::new(text).render(list_area, buf);
         } else {
             let max = ranked.first().map_or(1, |r| r.1).max(1);
@@ -290,7 +291,7 @@ impl View for Triage {
             && let Some((first, last, buckets)) = times.map(|t| t(usize::from(hist.width)))
         {
             let [label, spark] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(hist);
-            Paragraph::new(Line::styled(truncate(&format!("over time: {first} – {last}"), usize::from(label.width)), theme.dim)).render(label, buf);
+            Paragraph::new(Line::styled(truncate(&Word::OverTime.text(cx.lang).replace("{first}", &first).replace("{last}", &last), usize::from(label.width)), theme.dim)).render(label, buf);
             Sparkline::default().data(&buckets).style(theme.heading).render(spark, buf);
         }
     }
@@ -315,7 +316,7 @@ fn histogram_input(times: &[i64]) -> Option<Histogram> {
     }))
 }
 
-fn status_line(reports: &[FileReport]) -> String {
+fn status_line(reports: &[FileReport], lang: crate::lang::Lang) -> String {
     let parts: Vec<String> = reports
         .iter()
         .map(|r| {
@@ -324,17 +325,18 @@ fn status_line(reports: &[FileReport]) -> String {
             let state = if let Some(p) = &r.problem {
                 format!(" — {p}")
             } else if r.outcome.binary {
-                " — binary, skipped".to_owned()
+                format!(" — {}", Word::Binary.text(lang))
             } else if let Some(at) = r.outcome.binary_from {
-                format!(" — binary from byte {at} on, skipped")
+                format!(" — {}", Word::BinaryFrom.text(lang).replace("{at}", &at.to_string()))
             } else if let Some(e) = &r.outcome.error {
-                format!(" — stopped early: {e}")
+                format!(" — {}", Word::StoppedEarly.text(lang).replace("{e}", e))
             } else if r.outcome.cancelled {
-                " — stopped".to_owned()
+                format!(" — {}", Word::Stopped.text(lang))
             } else {
                 String::new()
             };
-            format!("{}: {} lines, {mb:.1} MB{state}", r.name, grouped(r.outcome.lines))
+            let lines = triage_words::lines(r.outcome.lines, &grouped(r.outcome.lines), lang);
+            format!("{}: {lines}, {mb:.1} MB{state}", r.name)
         })
         .collect();
     parts.join("; ")

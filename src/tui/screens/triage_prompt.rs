@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use super::triage_words::Word;
 use super::help::centered;
 use super::triage::Triage;
 use super::{Ctx, Nav, View};
@@ -35,8 +36,8 @@ impl View for TriagePrompt {
         Scope::TriagePrompt
     }
 
-    fn place(&self, _: &Ctx) -> String {
-        "Triage".to_owned()
+    fn place(&self, cx: &Ctx) -> String {
+        Word::Triage.text(cx.lang).to_owned()
     }
 
     fn overlay(&self) -> bool {
@@ -65,12 +66,17 @@ impl View for TriagePrompt {
                     return Nav::Stay;
                 }
                 match std::fs::metadata(path) {
-                    Ok(m) if m.is_dir() => self.problem = Some(format!("{path} is a folder")),
+                    Ok(m) if m.is_dir() => {
+                        self.problem = Some(Word::IsFolder.text(cx.lang).replace("{path}", path));
+                    }
                     Ok(_) => {
                         let screen = Triage::start(vec![Input::File(path.into())], None, cx);
                         return Nav::Replace(Box::new(screen.into()));
                     }
-                    Err(e) => self.problem = Some(format!("cannot read {path}: {e}")),
+                    Err(e) => {
+                        let text = Word::CannotRead.text(cx.lang);
+                        self.problem = Some(text.replace("{path}", path).replace("{e}", &e.to_string()));
+                    }
                 }
             }
             _ => return Nav::Stay,
@@ -82,7 +88,7 @@ impl View for TriagePrompt {
         let theme = &cx.theme;
         let popup = centered(area, area.width.min(70), 6);
         Clear.render(popup, buf);
-        let block = Block::default().borders(Borders::ALL).title(" Log file to triage ");
+        let block = Block::default().borders(Borders::ALL).title(Word::PromptTitle.text(cx.lang));
         let inner = block.inner(popup);
         block.render(popup, buf);
         // The cursor in view, as far right as the text goes (a path's end tells files apart).
@@ -101,10 +107,7 @@ impl View for TriagePrompt {
         ])];
         match &self.problem {
             Some(p) => lines.push(Line::styled(truncate(p, usize::from(inner.width) * 2), theme.strong)),
-            None => lines.push(Line::styled(
-                "A log file (.gz too). Enter reads it; Esc cancels.",
-                theme.dim,
-            )),
+            None => lines.push(Line::styled(Word::PromptHelp.text(cx.lang), theme.dim)),
         }
         Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
     }
