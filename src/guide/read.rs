@@ -15,8 +15,8 @@ use std::io::Read as _;
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -30,6 +30,9 @@ pub const MAX_STUCK: usize = 4;
 
 /// How often the caller looks for a stuck read while waiting.
 const TICK: Duration = Duration::from_millis(50);
+
+/// How long the caller sleeps when no result has arrived.
+const POLL: Duration = Duration::from_millis(1);
 
 /// Reads a regular file of at most [`MAX_GUIDE_BYTES`] bytes.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
@@ -73,21 +76,36 @@ impl Default for Reader {
     }
 }
 
-/// What a worker is doing, as the caller sees it.
+/// What a worker is doing, as the caller sees it: the worker and the caller change it
+/// without a lock (a load of 60,000 files would take one twice per file).
 #[derive(Debug, Default)]
 struct Slot {
-    /// The file being read and since when.
-    reading: Option<(usize, Instant)>,
-    /// Given up by the caller: the worker must drop what it read and stop.
-    abandoned: bool,
+    /// [`IDLE`], the index of the file being read plus one, or [`ABANDONED`]: given up by
+    /// the caller, so the worker must drop what it read and stop. The change from reading
+    /// to idle (by the worker) and to abandoned (by the caller) is one compare-exchange,
+    /// so exactly one of them wins.
+    state: AtomicUsize,
+    /// When the read in `state` started, in nanoseconds since [`Shared::epoch`]; written
+    /// before `state`.
+    since_ns: AtomicU64,
 }
+
+const IDLE: usize = 0;
+const ABANDONED: usize = usize::MAX;
 
 struct Shared<W> {
     paths: Vec<PathBuf>,
     next: AtomicUsize,
-    slots: Mutex<Vec<Slot>>,
+    slots: Mutex<Vec<Arc<Slot>>>,
+    epoch: Instant,
     read: fn(&Path) -> Result<Vec<u8>, String>,
     work: W,
+}
+
+impl<W> Shared<W> {
+    fn now_ns(&self) -> u64 {
+        u64::try_from(self.epoch.elapsed().as_nanos()).unwrap_or(u64::MAX)
+    }
 }
 
 type Outcome<T> = Result<Result<T, String>, Box<dyn Any + Send>>;
@@ -115,6 +133,7 @@ impl Reader {
             paths,
             next: AtomicUsize::new(0),
             slots: Mutex::new(Vec::new()),
+            epoch: Instant::now(),
             read: self.read,
             work,
         });
@@ -123,42 +142,51 @@ impl Reader {
             start_worker(&shared, &tx);
         }
         let (mut received, mut stuck) = (0, 0);
+        let mut last_check = Instant::now();
         while received < n {
-            match rx.recv_timeout(TICK) {
-                Ok((i, outcome)) => {
-                    let result = outcome.unwrap_or_else(|panic| resume_unwind(panic));
+            // Take what has arrived, then sleep a little rather than wait on the channel:
+            // a waiting receiver would be woken (a system call and a switch) per file.
+            let mut any = false;
+            while let Ok((i, outcome)) = rx.try_recv() {
+                any = true;
+                let result = outcome.unwrap_or_else(|panic| resume_unwind(panic));
+                if results[i].is_none() {
+                    results[i] = Some(result);
+                    received += 1;
+                    done.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            if received >= n {
+                break;
+            }
+            if last_check.elapsed() >= TICK {
+                last_check = Instant::now();
+                for i in self.give_up_stuck(&shared) {
                     if results[i].is_none() {
-                        results[i] = Some(result);
+                        results[i] = Some(Err(format!(
+                            "reading took longer than {} s; not read",
+                            self.timeout.as_secs_f32()
+                        )));
                         received += 1;
                         done.fetch_add(1, Ordering::Relaxed);
                     }
-                }
-                Err(RecvTimeoutError::Timeout) => {
-                    for i in self.give_up_stuck(&shared) {
-                        if results[i].is_none() {
-                            results[i] = Some(Err(format!(
-                                "reading took longer than {} s; not read",
-                                self.timeout.as_secs_f32()
+                    stuck += 1;
+                    if stuck >= MAX_STUCK {
+                        let first_unread = shared.next.swap(n, Ordering::SeqCst).min(n);
+                        for result in &mut results[first_unread..] {
+                            *result = Some(Err(format!(
+                                "not read: {MAX_STUCK} files before it took too long to read"
                             )));
-                            received += 1;
-                            done.fetch_add(1, Ordering::Relaxed);
                         }
-                        stuck += 1;
-                        if stuck >= MAX_STUCK {
-                            let first_unread = shared.next.swap(n, Ordering::SeqCst).min(n);
-                            for result in &mut results[first_unread..] {
-                                *result = Some(Err(format!(
-                                    "not read: {MAX_STUCK} files before it took too long to read"
-                                )));
-                            }
-                            received += n - first_unread;
-                            done.fetch_add(n - first_unread, Ordering::Relaxed);
-                        } else {
-                            start_worker(&shared, &tx);
-                        }
+                        received += n - first_unread;
+                        done.fetch_add(n - first_unread, Ordering::Relaxed);
+                    } else {
+                        start_worker(&shared, &tx);
                     }
                 }
-                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if !any {
+                std::thread::sleep(POLL);
             }
         }
         results
@@ -169,14 +197,23 @@ impl Reader {
 
     /// Marks the workers whose read has taken too long as abandoned; their files.
     fn give_up_stuck<W>(&self, shared: &Shared<W>) -> Vec<usize> {
-        let mut slots = shared.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        let slots = shared.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        let now = shared.now_ns();
+        let timeout = u64::try_from(self.timeout.as_nanos()).unwrap_or(u64::MAX);
         let mut given_up = Vec::new();
-        for slot in slots.iter_mut().filter(|s| !s.abandoned) {
-            if let Some((i, since)) = slot.reading
-                && since.elapsed() > self.timeout
+        for slot in slots.iter() {
+            let state = slot.state.load(Ordering::Acquire);
+            if state == IDLE || state == ABANDONED {
+                continue;
+            }
+            let since = slot.since_ns.load(Ordering::Acquire);
+            if now.saturating_sub(since) > timeout
+                && slot
+                    .state
+                    .compare_exchange(state, ABANDONED, Ordering::AcqRel, Ordering::Acquire)
+                    .is_ok()
             {
-                slot.abandoned = true;
-                given_up.push(i);
+                given_up.push(state - 1);
             }
         }
         given_up
@@ -190,38 +227,42 @@ where
     T: Send + 'static,
     W: Fn(usize, Vec<u8>) -> T + Send + Sync + 'static,
 {
-    let me = {
-        let mut slots = shared.slots.lock().unwrap_or_else(PoisonError::into_inner);
-        slots.push(Slot::default());
-        slots.len() - 1
-    };
+    let me = Arc::new(Slot::default());
+    shared
+        .slots
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(Arc::clone(&me));
     let (ours, our_tx) = (Arc::clone(shared), tx.clone());
     let started = std::thread::Builder::new()
         .name("tshoot-read".to_owned())
-        .spawn(move || worker(&ours, me, &our_tx));
+        .spawn({
+            let me = Arc::clone(&me);
+            move || worker(&ours, &me, &our_tx)
+        });
     if started.is_err() {
-        worker(shared, me, tx);
+        worker(shared, &me, tx);
     }
 }
 
-fn worker<T, W>(shared: &Shared<W>, me: usize, tx: &mpsc::Sender<(usize, Outcome<T>)>)
+fn worker<T, W>(shared: &Shared<W>, me: &Slot, tx: &mpsc::Sender<(usize, Outcome<T>)>)
 where
     W: Fn(usize, Vec<u8>) -> T,
 {
-    let set = |reading: Option<(usize, Instant)>| -> bool {
-        let mut slots = shared.slots.lock().unwrap_or_else(PoisonError::into_inner);
-        let slot = &mut slots[me];
-        slot.reading = reading;
-        !slot.abandoned
-    };
     loop {
         let i = shared.next.fetch_add(1, Ordering::SeqCst);
         let Some(path) = shared.paths.get(i) else {
             return;
         };
-        set(Some((i, Instant::now())));
+        me.since_ns.store(shared.now_ns(), Ordering::Release);
+        me.state.store(i + 1, Ordering::Release);
         let bytes = (shared.read)(path);
-        if !set(None) {
+        if me
+            .state
+            .compare_exchange(i + 1, IDLE, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            // Abandoned by the caller, which has reported the file.
             return;
         }
         let outcome = catch_unwind(AssertUnwindSafe(|| bytes.map(|b| (shared.work)(i, b))));

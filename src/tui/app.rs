@@ -148,6 +148,17 @@ impl App {
                 self.open_search("");
                 return None;
             }
+            // A message pasted where no field takes text is what the person wants found:
+            // search opens with it (not while the guides are still loading, nor under an
+            // overlay, which would hide the search).
+            Msg::Paste(text)
+                if !self.typing()
+                    && !self.top().view().overlay()
+                    && self.scope() != Scope::Loading =>
+            {
+                self.open_search(&text);
+                return None;
+            }
             Msg::OpenMap => {
                 if let Some(map) = super::screens::map::Map::over(self.top(), &self.cx) {
                     self.stack.push(map.into());
