@@ -129,8 +129,14 @@ fn the_triage_screen_speaks_the_chosen_language_and_counts_one_line_as_one() {
     let log = dir.path().join("one.log");
     std::fs::write(&log, "ServiceDeskHttpBadRequestException: StatusCode=429\n").expect("log");
     for (lang, words) in [
-        (Lang::En, ["Triage: ", "one.log: 1 line, 0.0 MB", "Hastighet"]),
-        (Lang::Sv, ["Granskning: ", "one.log: 1 rad, 0.0 MB", "Hastighetsgräns"]),
+        (
+            Lang::En,
+            ["Triage: ", "one.log: 1 line, 0.0 MB", "Hastighet"],
+        ),
+        (
+            Lang::Sv,
+            ["Granskning: ", "one.log: 1 rad, 0.0 MB", "Hastighetsgräns"],
+        ),
     ] {
         let mut app = App::new(Catalog::load(&[Source::Builtin]), lang);
         let screen = Triage::start(vec![Input::File(log.clone())], None, &app.cx);
