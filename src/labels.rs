@@ -107,6 +107,7 @@ pub enum Label {
     MapNotOnPath,
     // `c`: copying through the terminal.
     Copied,
+    NoBrowser,
     CopyTooLong,
     CopyStep,
     CopySession,
@@ -272,6 +273,10 @@ impl Label {
             Label::GraphSeeAbove => ("see above", "se ovan"),
             Label::MapOf => ("Map", "Karta"),
             Label::Copied => ("Copied", "Kopierade"),
+            Label::NoBrowser => (
+                "No browser could be started:",
+                "Ingen webbläsare kunde startas:",
+            ),
             Label::Reloaded => (
                 "Guides read again from disk",
                 "Guiderna lästes in igen från disken",

@@ -235,3 +235,18 @@ fn a_dumb_terminal_gets_the_plain_commands_not_the_full_screen() {
     );
     assert!(!text.contains("\x1b[?1049h"), "no full screen was opened");
 }
+
+#[test]
+fn open_link_without_a_browser_says_so_beside_the_address() {
+    // An empty PATH: no xdg-open, gio or other launcher can be found.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let path = empty.path().to_str().expect("utf-8");
+    let mut s = Session::start_with(&["--search", "StatusCode=429"], &[("PATH", path)]);
+    s.wait_for("ServiceNow rate limit (HTTP 429)");
+    s.send(b"\r");
+    s.wait_for("Did this fix it?");
+    s.send(b"o");
+    s.wait_for("No browser could be started: https://");
+    s.send(b"q");
+    assert_restored(&s.finish());
+}

@@ -142,9 +142,14 @@ fn the_outcome_prompt_stays_pinned_whatever_the_scroll() {
                 .unwrap_or_else(|| panic!("{w}x{h}: no prompt\n{rows:#?}"));
             assert!(rows[prompt].contains("y/n") || rows[prompt].contains("y yes"));
             assert!(rows[prompt].contains("/5"), "progress beside the prompt");
+            // The outcome opens at its top (at 40x12 the causes fill it): the selection is
+            // drawn whenever a step shows.
+            let steps = rows
+                .iter()
+                .any(|r| r.contains("[ ] ") || r.contains("[x] "));
             assert!(
-                !selected.is_empty(),
-                "{w}x{h}: the selected step is on screen"
+                !selected.is_empty() || !steps,
+                "{w}x{h}: a step shows, the selected one does\n{rows:#?}"
             );
         }
     }

@@ -334,10 +334,14 @@ fn perform(app: &mut App, effect: Effect, world: &World) {
             app.status = Some(super::clipboard::send(&text, &what, lang, &mut stdout()));
         }
         Effect::Open(url) => {
-            if world.browser {
-                let _ = open::that_detached(&url);
-            }
-            app.status = Some(url);
+            // Where no browser can be started (a server, a container), say so: the address
+            // alone in the status line read as if it had opened.
+            let started = !world.browser || open::that_detached(&url).is_ok();
+            app.status = Some(if started {
+                url
+            } else {
+                format!("{} {url}", Label::NoBrowser.text(lang))
+            });
         }
     }
 }

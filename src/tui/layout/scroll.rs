@@ -1,6 +1,7 @@
 //! A document taller than its view: laid-out lines scrolled by a clamped offset, which
-//! follows a selected range of lines when the selection moves, and maps a clicked row back
-//! to its line.
+//! follows a selected range of lines when the selection moves (or holds it on the row it
+//! was on when a scroll moved the selection and the layout changes under it), and maps a
+//! clicked row back to its line.
 
 use std::ops::Range;
 
@@ -17,17 +18,29 @@ use crate::tui::msg::Msg;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScrollView {
     offset: usize,
-    /// Keep the kept range (the selection) in view; off once the user scrolls away.
-    follow: bool,
+    follow: Follow,
     area: Rect,
     len: usize,
+}
+
+/// What the next placement does with the kept range (the selection).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Follow {
+    /// The offset stays where it is (clamped): the user scrolled, or the view opened at the
+    /// top.
+    Off,
+    /// Keep the range in view, moving as little as possible.
+    Keep,
+    /// Put the range's first line on this row of the screen, at the next draw (a scroll
+    /// picked a new selection whose details then open: its row stays still).
+    Row(u16),
 }
 
 impl Default for ScrollView {
     fn default() -> ScrollView {
         ScrollView {
             offset: 0,
-            follow: true,
+            follow: Follow::Keep,
             area: Rect::default(),
             len: 0,
         }
@@ -55,25 +68,52 @@ impl ScrollView {
             Msg::Scroll(d) => self.offset.saturating_add(d.unsigned_abs().into()),
             _ => return false,
         };
-        self.follow = false;
+        self.follow = Follow::Off;
         self.clamp();
         true
     }
 
-    /// Back to the top (a new document).
+    /// Back to the top (a new document), following the selection.
     pub fn reset(&mut self) {
         *self = ScrollView::default();
     }
 
+    /// Back to the top (a new document), which shows from its first line whether the
+    /// selection is in view there or not.
+    pub fn top(&mut self) {
+        *self = ScrollView::at_top();
+    }
+
+    /// A view of a new document at its top (see [`ScrollView::top`]).
+    #[must_use]
+    pub fn at_top() -> ScrollView {
+        ScrollView {
+            follow: Follow::Off,
+            ..ScrollView::default()
+        }
+    }
+
     /// Keep the kept range in view again (the selection moved).
     pub fn follow(&mut self) {
-        self.follow = true;
+        self.follow = Follow::Keep;
+    }
+
+    /// Show the kept range's first line on screen row `y` at the next draw, then stay
+    /// there: a scroll selected it, and the layout may change around it.
+    pub fn hold(&mut self, y: u16) {
+        self.follow = Follow::Row(y);
     }
 
     /// The lines the last draw showed (after a scroll, the ones the next draw shows).
     #[must_use]
     pub fn visible(&self) -> Range<usize> {
         self.offset..self.offset + usize::from(self.area.height)
+    }
+
+    /// The length of the document last placed, in lines.
+    #[must_use]
+    pub fn lines(&self) -> usize {
+        self.len
     }
 
     /// The first line shown.
@@ -104,12 +144,20 @@ impl ScrollView {
         self.area = area;
         self.len = len;
         let height = usize::from(area.height);
-        if let Some(keep) = keep.filter(|_| self.follow) {
-            if keep.start < self.offset {
-                self.offset = keep.start;
-            } else if keep.end > self.offset + height {
-                self.offset = keep.end.saturating_sub(height).min(keep.start);
+        match (self.follow, keep) {
+            (Follow::Keep, Some(keep)) => {
+                if keep.start < self.offset {
+                    self.offset = keep.start;
+                } else if keep.end > self.offset + height {
+                    self.offset = keep.end.saturating_sub(height).min(keep.start);
+                }
             }
+            (Follow::Row(y), Some(keep)) => {
+                // The screen row, inside the area (a line on top may have taken a row).
+                let row = usize::from(y.saturating_sub(area.y)).min(height.saturating_sub(1));
+                self.offset = keep.start.saturating_sub(row);
+            }
+            _ => {}
         }
         self.clamp();
         self.offset
@@ -126,6 +174,9 @@ impl ScrollView {
     ) {
         let height = usize::from(area.height);
         self.settle(lines.len(), area, keep);
+        if matches!(self.follow, Follow::Row(_)) {
+            self.follow = Follow::Off;
+        }
         let shown: Vec<Line> = lines.into_iter().skip(self.offset).take(height).collect();
         Paragraph::new(shown).render(area, buf);
         if self.len > height {

@@ -5,6 +5,7 @@
 //! into) and what is still possible or comes next ([`side`]).
 
 mod ending;
+mod moving;
 mod outcome;
 mod question;
 mod side;
@@ -48,6 +49,11 @@ pub struct Session {
     pub focus: Focus,
     pub crumb: usize,
     view: ScrollView,
+    /// The body as last drawn: the scrolled lines, and on top of them, once scrolled, the
+    /// step's title.
+    body: Rect,
+    /// Whether the last draw had a title to keep on top once scrolled.
+    headed: bool,
     items: Vec<Range<usize>>,
     side: side::SidePanel,
 }
@@ -59,7 +65,9 @@ impl Session {
             selected: 0,
             focus: Focus::Main,
             crumb: 0,
-            view: ScrollView::default(),
+            view: ScrollView::at_top(),
+            body: Rect::default(),
+            headed: false,
             items: Vec::new(),
             side: side::SidePanel::default(),
         }
@@ -126,46 +134,6 @@ impl Session {
             .get(self.selected)
             .and_then(|s| s.link.clone())
             .or_else(|| error.links.first().map(|l| l.url.clone()))
-    }
-
-    /// Whether the selected item's first line, the one drawn selected, is in view (true
-    /// when there is nothing to select).
-    fn selection_shown(&self) -> bool {
-        let visible = self.view.visible();
-        self.items
-            .get(self.selected)
-            .is_none_or(|r| visible.contains(&r.start))
-    }
-
-    /// After the view scrolled (a page, the wheel): when the selection left the view, the
-    /// item in view nearest to it is selected — the first shown when the selection is
-    /// above, the last when below: one shown whole, else one whose first line (the one
-    /// drawn selected) shows. With no such item in view (paged up into the causes) the
-    /// selection stays, unseen, and a key that would act on it brings it back into view
-    /// first.
-    fn follow_page(&mut self) {
-        let Some(old) = self.items.get(self.selected).cloned() else {
-            return;
-        };
-        let visible = self.view.visible();
-        let whole = |r: &Range<usize>| r.start >= visible.start && r.end <= visible.end;
-        let head = |r: &Range<usize>| visible.contains(&r.start);
-        if whole(&old) {
-            return;
-        }
-        let pick = |fits: &dyn Fn(&Range<usize>) -> bool| {
-            if old.start < visible.start {
-                self.items.iter().position(fits)
-            } else {
-                self.items.iter().rposition(fits)
-            }
-        };
-        if let Some(i) = pick(&whole).or_else(|| pick(&head)) {
-            self.selected = i;
-            // Only the selected step shows its details: the next layout moves the lines,
-            // so the view keeps the new selection in sight.
-            self.view.follow();
-        }
     }
 
     /// The export overlay (Markdown or JSON, redaction), from an outcome or the end.
@@ -243,16 +211,8 @@ impl View for Session {
                 self.session.jump(self.crumb);
                 self.focus = Focus::Main;
             }
-            Msg::Up | Msg::Down | Msg::First | Msg::Last if items > 0 => {
-                let last = items - 1;
-                self.selected = match msg {
-                    Msg::Up => self.selected.saturating_sub(1),
-                    Msg::Down => (self.selected + 1).min(last),
-                    Msg::First => 0,
-                    _ => last,
-                };
-                self.view.follow();
-            }
+            Msg::Up | Msg::Down if items > 0 => self.step(msg == Msg::Up, items),
+            Msg::First | Msg::Last if items > 0 => self.ends(msg == Msg::First, items),
             Msg::Choose(n) => {
                 self.session.choose(catalog, n.saturating_sub(1));
             }
@@ -303,7 +263,7 @@ impl View for Session {
                 }
             }
             m => {
-                if self.view.step(&m) {
+                if self.scroll(&m) {
                     self.follow_page();
                 } else {
                     nav = Nav::Pass;
@@ -312,7 +272,9 @@ impl View for Session {
         }
         if *self.session.at() != before {
             self.selected = 0;
-            self.view.reset();
+            // A new step opens at its top: the question, or what the error is and why it
+            // happens, is read before acting on it; the selection shows when it fits.
+            self.view.top();
             if self.session.path().is_empty() {
                 self.focus = Focus::Main;
             }
@@ -360,6 +322,8 @@ impl View for Session {
             Layout::vertical([Constraint::Min(1), Constraint::Length(pinned_rows)]).areas(main);
         let keep = focus.and_then(|s| doc.items.get(s).cloned());
         self.items = doc.items;
+        self.body = body;
+        self.headed = doc.head.is_some() && body.height > 2;
         // Scrolled past its top, the step keeps its question or title in the first row.
         let body = match doc.head {
             Some(head) if body.height > 2 && self.view.settle(doc.lines.len(), body, keep.clone()) > 0 => {
