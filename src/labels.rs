@@ -170,8 +170,8 @@ impl Label {
             Label::GuideFiles => ("guide files", "guidefiler"),
             Label::PreparingSearch => ("Preparing search…", "Förbereder sökningen…"),
             Label::LoadingFailed => (
-                "Loading the guides failed unexpectedly. Press q to quit.",
-                "Inläsningen av guiderna misslyckades oväntat. Tryck q för att avsluta.",
+                "Loading the guides failed unexpectedly: only the built-in guides are shown.",
+                "Inläsningen av guiderna misslyckades oväntat: bara de inbyggda guiderna visas.",
             ),
             Label::ShowHint => (
                 "Show an error with: tshoot show ERROR-ID",

@@ -196,7 +196,14 @@ fn a_save_on_disk_reaches_the_app_through_the_watch() {
     let mut app = at_second_question(dir.path());
     let source = dir.path().to_path_buf();
     let watched = [source.clone()];
-    app.reload = Reload::new(&watched, Arc::new(move || load(&source)));
+    app.reload = Reload::new(
+        &watched,
+        Arc::new(move |_: &tshoot::cache::Progress| {
+            let catalog = load(&source);
+            let index = tshoot::search::Index::new(&catalog);
+            (catalog, index)
+        }),
+    );
     assert!(app.reload.is_some(), "the folder is watched");
     // A burst of saves (an editor's write and rename), then quiet.
     for title in ["Draft one", "Draft two", "Saved title"] {

@@ -1,6 +1,6 @@
 //! A message pasted anywhere opens search with it: the product's promise is "paste what is
 //! in front of you", so a paste on home, a guide page or an outcome must not vanish. A paste
-//! into a field stays in the field; one under an overlay or while loading does nothing.
+//! into a field stays in the field; one under an overlay does nothing.
 
 mod tui_common;
 

@@ -83,10 +83,7 @@ fn check(app: &App) {
             Screen::Search(s) => assert!(s.hits.is_empty() || s.list.selected() < s.hits.len()),
             Screen::Triage(t) => assert!(t.errors() == 0 || t.selected() < t.errors()),
             Screen::Map(m) => assert!(m.selected() < m.row_count()),
-            Screen::Help(_)
-            | Screen::Problems(_)
-            | Screen::TriagePrompt(_)
-            | Screen::Loading(_) => {}
+            Screen::Help(_) | Screen::Problems(_) | Screen::TriagePrompt(_) => {}
             // The export overlay exports a session: it is only ever over one.
             Screen::ExportOptions(_) => {
                 assert!(app.stack.iter().any(|s| matches!(s, Screen::Session(_))));

@@ -235,7 +235,8 @@ fn run(command: Option<Command>, start: &Start, context: &Context) -> anyhow::Re
 }
 
 /// Opens the terminal UI. Its first frame does not wait for the guides: they load in the
-/// background behind a progress screen, unless `--guide` needs them first to be checked.
+/// background (the built-in ones first, readable at once) with progress on the home
+/// screen, unless `--guide` needs them first to be checked.
 fn tui(start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
     let mut app = if let Some(id) = &start.guide {
         let (catalog, index) = crate::cache::load_indexed(
@@ -252,12 +253,16 @@ fn tui(start: &Start, context: &Context) -> anyhow::Result<ExitCode> {
         app
     } else {
         let mut app = new_app(Catalog::default(), context);
-        let loading = crate::tui::screens::loading::Loading::start(
-            context.sources.clone(),
-            context.cache.clone(),
-            start.search.clone(),
-        );
-        app.stack.push(loading.into());
+        app.reload = Some(crate::tui::reload::Reload::at_start(
+            &context.sources,
+            &watched(context),
+            loader(context),
+        ));
+        if let Some(query) = &start.search {
+            // Run again over the guides as they arrive.
+            let search = crate::tui::screens::search::Search::new(query, &mut app.cx);
+            app.stack.push(search.into());
+        }
         app
     };
     let code = run_app(&mut app, context);
@@ -289,7 +294,9 @@ fn app_with(catalog: Catalog, index: crate::search::Index, context: &Context) ->
 /// Runs the terminal UI until it quits.
 pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::Result<ExitCode> {
     crate::tui::terminal::check_term(std::env::var("TERM").ok().as_deref())?;
-    app.reload = reload(context);
+    if app.reload.is_none() {
+        app.reload = reload(context);
+    }
     let world = crate::tui::terminal::World {
         sessions: context
             .data_dir
@@ -306,29 +313,34 @@ pub(crate) fn run_app(app: &mut crate::tui::App, context: &Context) -> anyhow::R
     })
 }
 
-/// The live reload of the guide files of every folder or file source, loaded again the
-/// way they were at start (through the cache).
+/// The live reload of the guide files of every folder or file source.
 fn reload(context: &Context) -> Option<crate::tui::reload::Reload> {
-    let paths: Vec<PathBuf> = context
+    crate::tui::reload::Reload::new(&watched(context), loader(context))
+}
+
+/// The folders and files of the guide sources, watched for saves.
+fn watched(context: &Context) -> Vec<PathBuf> {
+    context
         .sources
         .iter()
         .filter_map(|s| match s {
             Source::Path { path, .. } => Some(path.clone()),
             Source::Builtin => None,
         })
-        .collect();
+        .collect()
+}
+
+/// Loads the guides and their index the way they were at start (through the cache).
+fn loader(context: &Context) -> crate::tui::reload::Loader {
     let (sources, cache) = (context.sources.clone(), context.cache.clone());
-    crate::tui::reload::Reload::new(
-        &paths,
-        std::sync::Arc::new(move || {
-            crate::cache::load(
-                &sources,
-                cache.as_ref(),
-                &crate::guide::read::Reader::default(),
-                &crate::cache::Progress::default(),
-            )
-        }),
-    )
+    std::sync::Arc::new(move |progress: &crate::cache::Progress| {
+        crate::cache::load_indexed(
+            &sources,
+            cache.as_ref(),
+            &crate::guide::read::Reader::default(),
+            progress,
+        )
+    })
 }
 
 /// Loads the configured guides, reporting on stderr the files that failed and the guides

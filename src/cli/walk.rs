@@ -221,7 +221,16 @@ fn follow(
     });
     match format {
         Format::Json => out.json(catalog, &session, id.as_deref(), lang)?,
-        Format::Md => out.markdown(catalog, &session, lang)?,
+        Format::Md => {
+            out.markdown(catalog, &session, lang)?;
+            // The document stays a document: the line to continue with goes to stderr.
+            if let Some(id) = id
+                .as_ref()
+                .filter(|_| export::status(&session) == Status::Open)
+            {
+                eprintln!("{} {id}", Label::ContinueWith.text(lang));
+            }
+        }
         Format::Text => {
             let mut text = render::screen(catalog, &session, lang);
             let prompt = render::prompt(catalog, &session, lang);

@@ -124,7 +124,12 @@ pub fn markdown(catalog: &Catalog, session: &Session, lang: Lang, now: u64) -> S
                 neutral::inline(&show(&node.question)),
                 node.answers
                     .get(crumb.answer)
-                    .map_or_else(String::new, |a| neutral::inline(&show(&a.label))),
+                    // The answer is bolded whole below: bold inside it would end that early
+                    // (`**a **b****`). `inline` escapes literal asterisks, so every `**` left
+                    // is a bold marker.
+                    .map_or_else(String::new, |a| {
+                        neutral::inline(&show(&a.label)).replace("**", "")
+                    }),
             ),
             None => (neutral::code(&crumb.node.to_string()), String::new()),
         };

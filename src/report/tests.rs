@@ -46,7 +46,7 @@ nodes:
   - id: what
     question: {en: What goes wrong?, sv: Vad blir fel?}
     answers:
-      - {label: {en: No work items, sv: Inga arbetsobjekt}, error: no-items}
+      - {label: {en: 'No **work items**', sv: Inga arbetsobjekt}, error: no-items}
 errors:
   - id: no-items
     title: {en: No work items, sv: Inga arbetsobjekt}
@@ -226,6 +226,7 @@ fn a_guided_session_lists_each_answer_and_where_it_crossed_guides() {
     for expected in [
         "- Started from: the guide Dashboard messages (` dash `)\n",
         "1. Which message? — **Something else**\n",
+        // The answer is bold as a whole; its own bold would close that early.
         "2. *On into the guide* Troubleshooting (` trouble `): What goes wrong? — **No work items**\n",
         "## No work items (` trouble/no-items `)\n\n*Fixed*\n",
         "## Outcome\n\nFixed by the steps for No work items (` trouble/no-items `).\n",

@@ -54,6 +54,7 @@ impl App {
                 searcher: Searcher::new(),
                 now: 0,
                 continues: Vec::new(),
+                loading: None,
             },
             stack: vec![Screen::Home(Home::default())],
             status: None,
@@ -88,10 +89,11 @@ impl App {
         true
     }
 
-    /// Whether some screen works in the background, so the loop must keep redrawing.
+    /// Whether some screen works in the background, or the guides are loading, so the
+    /// loop must keep redrawing.
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.stack.iter().any(|s| s.view().busy())
+        self.stack.iter().any(|s| s.view().busy()) || self.cx.loading.is_some()
     }
 
     /// Lets the screens working in the background take in what they finished.
@@ -149,13 +151,10 @@ impl App {
                 return None;
             }
             // A message pasted where no field takes text is what the person wants found:
-            // search opens with it (not while the guides are still loading, nor under an
-            // overlay, which would hide the search).
-            Msg::Paste(text)
-                if !self.typing()
-                    && !self.top().view().overlay()
-                    && self.scope() != Scope::Loading =>
-            {
+            // search opens with it (not under an overlay, which would hide the search).
+            // While the library loads it searches the guides loaded so far, and runs again
+            // when the rest arrive.
+            Msg::Paste(text) if !self.typing() && !self.top().view().overlay() => {
                 self.open_search(&text);
                 return None;
             }

@@ -1,18 +1,25 @@
-//! Live reload: guide files edited on disk (the user's guide folders, `--guides`,
-//! `TSHOOT_GUIDES`) are read again while the TUI runs, so an author sees a saved edit at
-//! once.
+//! Loading the guides while the TUI runs: the library at start, and again live when guide
+//! files are edited on disk (the user's guide folders, `--guides`, `TSHOOT_GUIDES`), so an
+//! author sees a saved edit at once.
 //!
-//! The watch ([`crate::watch::Watch`]) says when a burst of saves has settled; the catalog
-//! is then loaded on a thread of its own (a big catalog must not freeze the screen; one
-//! load at a time, and a save during a load asks for one more after it), and applied
-//! between two frames ([`apply`]):
+//! Every load runs on a thread of its own through the same loader as `tshoot search` (the
+//! cached catalog and cached search index, [`crate::cache::load_indexed`]), so a big
+//! library never freezes the screen and never builds its index on the UI thread. One load
+//! at a time: a save during a load (the first one too) asks for one more after it, so the
+//! newest result is always the last applied and no save is lost. At start the built-in
+//! guides come first (they load in milliseconds) so they can be read and searched while
+//! the library loads; the home screen shows the progress ([`Ctx::loading`]).
+//!
+//! The watch ([`crate::watch::Watch`]) says when a burst of saves has settled. A finished
+//! load is applied between two frames ([`apply_loaded`]):
 //!
 //! - a file that no longer loads keeps the last good guide it held, and its problem is
 //!   shown (the load-problems overlay opens);
 //! - each open screen keeps its place by ids, not indices: a guide page or the reference
 //!   finds its guide again, a search runs again, a session is replayed on the new guides
 //!   and goes on where it stood, or from the last point that still exists, saying so;
-//!   what vanished is closed, and the status line says what.
+//!   what vanished is closed, and the status line says what. The library arriving at
+//!   start is carried over the same way, silently.
 
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -27,30 +34,58 @@ use super::screens::reference::Reference;
 use super::screens::search::Search;
 use super::screens::session::Session;
 use super::screens::{Ctx, Screen};
+use crate::cache::Progress;
 use crate::guide::Catalog;
+use crate::guide::catalog::Source;
 use crate::labels::Label;
 use crate::search::{Index, Searcher};
 use crate::store::convert;
 use crate::watch::Watch;
 
-/// What loads the catalog again (the same sources and cache the TUI started with).
-pub type Loader = Arc<dyn Fn() -> Catalog + Send + Sync>;
+/// What loads the catalog and its search index (the same sources and cache the TUI
+/// started with), counting its progress.
+pub type Loader = Arc<dyn Fn(&Progress) -> (Catalog, Index) + Send + Sync>;
 
-/// A watch over the guide sources, and the load under way.
+/// What a loading thread sends.
+enum Loaded {
+    /// The built-in guides alone, ahead of the library at start.
+    Builtin(Catalog, Index),
+    /// Everything: the load is over.
+    Done(Catalog, Index),
+}
+
+/// Which load a result comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The library at start (or the built-in guides ahead of it): nothing was on screen
+    /// from it before, so nothing is said.
+    Start,
+    /// A load after saves on disk.
+    Reload,
+}
+
+/// The guide loads of a running TUI: the first one, and a watch over the guide sources
+/// for the next ones.
 pub struct Reload {
-    watch: Watch,
+    watch: Option<Watch>,
     load: Loader,
-    loading: Option<mpsc::Receiver<Catalog>>,
+    /// The load under way, and whether it is the one at start.
+    loading: Option<(mpsc::Receiver<Loaded>, Kind)>,
     /// A save came in while loading: load once more after.
     again: bool,
+    /// The load at start waits for the first frame: `Some(builtin first)` until then.
+    first: Option<bool>,
+    /// The load at start ended without a result (a bug: it panicked), not yet said.
+    failed: bool,
 }
 
 impl std::fmt::Debug for Reload {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Reload")
             .field("watch", &self.watch)
-            .field("loading", &self.loading.is_some())
+            .field("loading", &self.loading.as_ref().map(|(_, kind)| kind))
             .field("again", &self.again)
+            .field("first", &self.first)
             .finish_non_exhaustive()
     }
 }
@@ -61,64 +96,125 @@ impl Reload {
     #[must_use]
     pub fn new(paths: &[PathBuf], load: Loader) -> Option<Reload> {
         let watch = Watch::new(paths).ok()??;
-        Some(Reload {
+        Some(Reload::unwatched(Some(watch), load))
+    }
+
+    /// The loads of a TUI that starts before its guides are loaded: `load` runs once the
+    /// first frame is drawn (the built-in guides first when `sources` starts with them),
+    /// and again on saves under `paths` when they can be watched.
+    #[must_use]
+    pub fn at_start(sources: &[Source], paths: &[PathBuf], load: Loader) -> Reload {
+        let watch = Watch::new(paths).ok().flatten();
+        let mut reload = Reload::unwatched(watch, load);
+        reload.first = Some(sources.len() > 1 && sources.first() == Some(&Source::Builtin));
+        reload
+    }
+
+    fn unwatched(watch: Option<Watch>, load: Loader) -> Reload {
+        Reload {
             watch,
             load,
             loading: None,
             again: false,
-        })
+            first: None,
+            failed: false,
+        }
     }
 
-    fn start(&mut self) {
+    /// Whether the load at start has not ended yet.
+    #[must_use]
+    pub fn starting(&self) -> bool {
+        self.first.is_some() || matches!(self.loading, Some((_, Kind::Start)))
+    }
+
+    /// Asks for a load, as a settled burst of saves does: now, or after the one under way.
+    pub fn request(&mut self) {
+        if self.loading.is_some() || self.first.is_some() {
+            self.again = true;
+        } else {
+            self.start(Kind::Reload, false, Arc::new(Progress::default()));
+        }
+    }
+
+    fn start(&mut self, kind: Kind, builtin_first: bool, progress: Arc<Progress>) {
         let (tx, rx) = mpsc::channel();
         let load = Arc::clone(&self.load);
         std::thread::spawn(move || {
-            let _ = tx.send(load());
+            if builtin_first {
+                let catalog = Catalog::load(&[Source::Builtin]);
+                let index = Index::new(&catalog);
+                let _ = tx.send(Loaded::Builtin(catalog, index));
+            }
+            let (catalog, index) = load(&progress);
+            let _ = tx.send(Loaded::Done(catalog, index));
         });
-        self.loading = Some(rx);
+        self.loading = Some((rx, kind));
     }
 
-    /// Takes what the watch and the load have to say; returns the new catalog when a load
-    /// has finished.
-    pub fn poll(&mut self, now: Instant) -> Option<Catalog> {
-        let (settled, _errors) = self.watch.poll(now);
-        if settled {
-            if self.loading.is_some() {
-                self.again = true;
-            } else {
-                self.start();
+    /// Takes what the watch and the loads have to say; returns a finished result. `cx`
+    /// gets the progress of the load at start once it begins.
+    fn poll(&mut self, now: Instant, cx: &mut Ctx) -> Option<(Catalog, Index, Kind)> {
+        // The first poll (before the first frame) shows the progress; the next one, once
+        // that frame is drawn, starts the load, so the frame does not share the processor.
+        if let Some(builtin_first) = self.first {
+            match &cx.loading {
+                Some(progress) => {
+                    let progress = Arc::clone(progress);
+                    self.first = None;
+                    self.start(Kind::Start, builtin_first, progress);
+                }
+                None => cx.loading = Some(Arc::new(Progress::default())),
             }
         }
-        let rx = self.loading.as_ref()?;
+        let settled = self.watch.as_mut().is_some_and(|watch| watch.poll(now).0);
+        if settled {
+            self.request();
+        }
+        let (rx, kind) = self.loading.as_ref()?;
+        let kind = *kind;
         match rx.try_recv() {
-            Ok(catalog) => {
+            Ok(Loaded::Builtin(catalog, index)) => Some((catalog, index, kind)),
+            Ok(Loaded::Done(catalog, index)) => {
                 self.loading = None;
-                if std::mem::take(&mut self.again) {
-                    self.start();
+                if kind == Kind::Start {
+                    cx.loading = None;
                 }
-                Some(catalog)
+                if std::mem::take(&mut self.again) {
+                    self.start(Kind::Reload, false, Arc::new(Progress::default()));
+                }
+                Some((catalog, index, kind))
             }
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => {
                 // The load panicked: keep what is on screen; the next save tries again.
                 self.loading = None;
+                if kind == Kind::Start {
+                    cx.loading = None;
+                    self.failed = true;
+                }
                 None
             }
         }
     }
 }
 
-/// For the loop, between frames: applies a finished reload; true when the app changed.
+/// For the loop, between frames: starts the load at start once the first frame is drawn,
+/// and applies a finished load; true when the app changed (or shows progress).
 pub fn tick(app: &mut App, now: Instant) -> bool {
     let Some(reload) = app.reload.as_mut() else {
         return false;
     };
-    match reload.poll(now) {
-        Some(catalog) => {
-            apply(app, catalog);
+    let loaded = reload.poll(now, &mut app.cx);
+    if std::mem::take(&mut reload.failed) {
+        app.status = Some(Label::LoadingFailed.text(app.cx.lang).to_owned());
+        return true;
+    }
+    match loaded {
+        Some((catalog, index, kind)) => {
+            apply_loaded(app, catalog, index, kind);
             true
         }
-        None => false,
+        None => app.cx.loading.is_some(),
     }
 }
 
@@ -156,16 +252,30 @@ fn same_shape(old: &Catalog, new: &Catalog) -> bool {
         })
 }
 
-/// Puts `new` in place of the app's catalog and carries every open screen over to it.
-pub fn apply(app: &mut App, mut new: Catalog) {
+/// Puts `new` in place of the app's catalog and carries every open screen over to it, as
+/// after saves on disk; builds its search index here (for tests and tools).
+pub fn apply(app: &mut App, new: Catalog) {
+    let index = Index::new(&new);
+    apply_loaded(app, new, index, Kind::Reload);
+}
+
+/// Puts `new` and its `index` in place of the app's and carries every open screen over to
+/// them. After a reload, a guide whose file broke is kept and what changed is said; the
+/// library arriving at start only fills in.
+pub fn apply_loaded(app: &mut App, mut new: Catalog, index: Index, kind: Kind) {
     let old = std::mem::take(&mut app.cx.catalog);
     let lang = app.cx.lang;
-    let kept = keep_last_good(&old, &mut new);
+    let reload = kind == Kind::Reload;
+    let kept = if reload {
+        keep_last_good(&old, &mut new)
+    } else {
+        Vec::new()
+    };
     let fresh_problem = {
         let before = broken(&old);
         broken(&new).iter().any(|f| !before.contains(f))
     };
-    app.cx.index = Index::new(&new);
+    app.cx.index = index;
     app.cx.searcher = Searcher::new();
     app.cx.catalog = new;
     let mut notes: Vec<String> = kept
@@ -183,14 +293,18 @@ pub fn apply(app: &mut App, mut new: Catalog) {
     if broken(&app.cx.catalog).is_empty() {
         // Fixed: an open list of problems would be empty.
         app.stack.retain(|s| !matches!(s, Screen::Problems(_)));
-    } else if fresh_problem && !matches!(app.stack.last(), Some(Screen::Problems(_))) {
+    } else if reload && fresh_problem && !matches!(app.stack.last(), Some(Screen::Problems(_))) {
         app.stack.push(Problems::default().into());
     }
-    app.status = Some(if notes.is_empty() {
-        Label::Reloaded.text(lang).to_owned()
-    } else {
-        notes.join(" · ")
-    });
+    if reload {
+        app.status = Some(if notes.is_empty() {
+            Label::Reloaded.text(lang).to_owned()
+        } else {
+            notes.join(" · ")
+        });
+    } else if !notes.is_empty() {
+        app.status = Some(notes.join(" · "));
+    }
 }
 
 /// `screen` carried over to the new catalog in `cx` (`old` is the one it was made for,

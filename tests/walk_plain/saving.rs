@@ -141,3 +141,32 @@ fn a_plain_walk_left_before_any_answer_leaves_nothing_to_continue() {
     assert!(!text.contains("tshoot resume"), "{text}");
     assert!(listed_in(state.path()).is_empty());
 }
+
+#[test]
+fn a_saved_markdown_walk_names_its_session_on_stderr_and_keeps_the_document_clean() {
+    let state = tempfile::tempdir().expect("temp");
+    let guides = builtin();
+    let error = "itsmc-dashboard-errors/servicenow-rate-problem";
+    let answers: Vec<String> = path_to(&guides[0], error)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let out = tshoot()
+        .args(["walk", "itsmc-dashboard-errors", "--format", "md", "--save"])
+        .args(["--answers", &answers.join(",")])
+        .env("XDG_STATE_HOME", state.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(stdout.starts_with('#'), "a Markdown document: {stdout}");
+    assert!(!stdout.contains("tshoot resume"), "{stdout}");
+    let listed = listed_in(state.path());
+    assert_eq!(listed.len(), 1);
+    let id = listed[0]["id"].as_str().expect("an id");
+    assert_eq!(
+        stderr.trim_end(),
+        format!("Continue with: tshoot resume {id}")
+    );
+}

@@ -24,15 +24,13 @@ pub enum Scope {
     TriagePrompt,
     /// The overlay choosing how a session is exported.
     Export,
-    /// The guides being loaded: only help, quit and suspend.
-    Loading,
     /// The map of a guide's tree.
     Map,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -46,7 +44,6 @@ impl Scope {
         Scope::Triage,
         Scope::TriagePrompt,
         Scope::Export,
-        Scope::Loading,
         Scope::Map,
     ];
 
@@ -73,7 +70,6 @@ impl Scope {
             Scope::Triage => "triage",
             Scope::TriagePrompt => "triage path",
             Scope::Export => "export",
-            Scope::Loading => "loading",
             Scope::Map => "map",
         }
     }

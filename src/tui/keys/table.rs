@@ -8,8 +8,8 @@ use super::{Binding, HELP_ONLY, Key, Scope};
 use crate::tui::msg::{Edit, Msg};
 
 use Scope::{
-    Escalation, Export, Guide, Help, Home, Loading, Map, Outcome, Problems, Question, Reference,
-    Search, Solved, Triage, TriagePrompt,
+    Escalation, Export, Guide, Help, Home, Map, Outcome, Problems, Question, Reference, Search,
+    Solved, Triage, TriagePrompt,
 };
 
 pub(super) const SCREENS: &[Scope] = &[
@@ -28,9 +28,9 @@ const BROWSE_MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage, Map,
 ];
 const ALL: &[Scope] = &Scope::ALL;
-/// Where `?` and `q` work: the screens without a text field, and the loading screen.
+/// Where `?` and `q` work: the screens without a text field.
 const QUITTING: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map, Loading,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map,
 ];
 /// Scopes with a text field.
 const FIELDS: &[Scope] = &[Search, TriagePrompt];

@@ -1,6 +1,7 @@
 //! The home screen: the unfinished saved sessions to continue ("Continue: … — step 2 of 4,
 //! 3 h ago"), then the guides, one row each, the selected one's summary below, and a line
-//! saying how many guide files could not be loaded (`p` lists them).
+//! saying how many guide files could not be loaded (`p` lists them); while the library
+//! loads at start, a line with its progress.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -99,7 +100,7 @@ impl View for Home {
         let guides = &cx.catalog.guides;
         let failed = failed_files(cx);
         // Wrapped, never cut: at 40 columns it takes two rows.
-        let notice = if failed > 0 {
+        let mut notice = if failed > 0 {
             item(
                 vec![],
                 vec![Span::styled(Label::failed_files(failed, lang), theme.strong)],
@@ -108,6 +109,9 @@ impl View for Home {
         } else {
             Vec::new()
         };
+        if let Some(progress) = &cx.loading {
+            notice.splice(0..0, super::loading::lines(progress, lang, theme, area.width));
+        }
         // The summary takes a few rows when the screen has them.
         let detail_rows = if area.height >= 14 { 5 } else { 0 };
         let continues = &cx.continues;
@@ -123,7 +127,7 @@ impl View for Home {
         .areas(area);
         Line::styled(Label::Guides.text(lang), theme.heading).render(heading, buf);
         Paragraph::new(notice).render(notice_area, buf);
-        if rows == 0 {
+        if rows == 0 && cx.loading.is_none() {
             Line::raw(Label::NoGuides.text(lang)).render(list, buf);
             return;
         }

@@ -32,6 +32,8 @@ pub struct Ctx {
     pub now: u64,
     /// Unfinished saved sessions the home screen offers to continue, newest first.
     pub continues: Vec<super::autosave::Continue>,
+    /// The progress of the load at start while it goes on ([`super::reload`]).
+    pub loading: Option<std::sync::Arc<crate::cache::Progress>>,
 }
 
 /// Which panel of a two-panel screen has the keys.
@@ -143,6 +145,9 @@ macro_rules! screens {
     };
 }
 
+/// The load-at-start progress line of the home screen (not a screen).
+pub mod loading;
+
 // Adding a screen: write `screens/<name>.rs` with a type that implements `View`, then add
 // its line here.
 screens! {
@@ -166,8 +171,6 @@ screens! {
     TriagePrompt => triage_prompt::TriagePrompt,
     /// The overlay choosing Markdown or JSON and redaction for an export.
     ExportOptions => export::ExportOptions,
-    /// The guides being loaded in the background, with progress.
-    Loading => loading::Loading,
     /// The map of a guide's tree, over a session or a guide page.
     Map => map::Map,
 }
