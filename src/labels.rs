@@ -150,6 +150,22 @@ pub enum Label {
     StepsTicked,
     YesNoShort,
     LoadProblems,
+    // The log triage screen and its path prompt.
+    TriagePrompt,
+    TriagePromptHint,
+    TriageIsFolder,
+    TriageCannotRead,
+    Triage,
+    TriageEscStops,
+    TriageNothingYet,
+    TriageNothing,
+    TriageOverTime,
+    TriageFile,
+    TriageBinary,
+    TriageBinaryFrom,
+    TriageStoppedEarly,
+    TriageStopped,
+    TriageNoMatch,
 }
 
 impl Label {
@@ -380,6 +396,33 @@ impl Label {
             Label::YesNoShort => ("y/n", "y/n"),
             Label::StepsTicked => ("Steps ticked", "Avbockade steg"),
             Label::LoadProblems => ("Guide files not loaded", "Guidefiler som inte lästes in"),
+            Label::TriagePrompt => ("Log file to triage", "Loggfil att granska"),
+            Label::TriagePromptHint => (
+                "A log file (.gz too). Enter reads it; Esc cancels.",
+                "En loggfil (även .gz). Enter läser den; Esc avbryter.",
+            ),
+            Label::TriageIsFolder => ("{path} is a folder", "{path} är en mapp"),
+            Label::TriageCannotRead => ("cannot read {path}: {why}", "kan inte läsa {path}: {why}"),
+            Label::Triage => ("Triage", "Granskning"),
+            Label::TriageEscStops => ("(Esc stops)", "(Esc avbryter)"),
+            Label::TriageNothingYet => ("Nothing known found yet.", "Inget känt hittat än."),
+            Label::TriageNothing => ("No known error found.", "Inget känt fel hittades."),
+            Label::TriageOverTime => ("over time:", "över tid:"),
+            Label::TriageFile => (
+                "{file}: {lines} lines, {mb} MB",
+                "{file}: {lines} rader, {mb} MB",
+            ),
+            Label::TriageBinary => ("binary, skipped", "binär, hoppades över"),
+            Label::TriageBinaryFrom => (
+                "binary from byte {at} on, skipped",
+                "binär från byte {at}, hoppades över",
+            ),
+            Label::TriageStoppedEarly => ("stopped early: {why}", "avbröts i förtid: {why}"),
+            Label::TriageStopped => ("stopped", "avbruten"),
+            Label::TriageNoMatch => (
+                "No file or folder starts so.",
+                "Ingen fil eller mapp börjar så.",
+            ),
         };
         match lang {
             Lang::En => en,

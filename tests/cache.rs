@@ -700,10 +700,10 @@ fn a_cached_index_whose_texts_are_not_clean_is_built_again() {
         })
         .expect("an index file");
     let good = fs::read(&file).expect("read");
-    let body = postcard::to_stdvec(&index).expect("encode");
+    let body = tshoot::cache::codec::encode(&index).expect("encode");
     let header = &good[..good.len() - body.len() - 4];
     let write = |index: &tshoot::search::Index| {
-        let body = postcard::to_stdvec(index).expect("encode");
+        let body = tshoot::cache::codec::encode(index).expect("encode");
         let mut out = header.to_vec();
         out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
         out.extend_from_slice(&body);
@@ -713,7 +713,8 @@ fn a_cached_index_whose_texts_are_not_clean_is_built_again() {
     write(&index);
     assert!(s.cache.cached_index(&catalog, &fingerprint).is_some());
     for bad in HOSTILE {
-        let mut hostile: tshoot::search::Index = postcard::from_bytes(&body).expect("decodes");
+        let errors = |g: usize| catalog.guides.get(g).map(|g| g.errors.len());
+        let mut hostile = tshoot::cache::codec::decode(&body, errors).expect("decodes");
         hostile.fields[0].text.push_str(bad);
         write(&hostile);
         assert!(

@@ -31,10 +31,11 @@ fn key(code: KeyCode, mods: KeyModifiers) -> Event {
 
 #[test]
 fn the_keymap_per_scope() {
-    use KeyCode::{Backspace, Char, Esc, F, Home, Left, Up};
+    use KeyCode::{Backspace, Char, Delete, Esc, F, Home, Left, Right, Up};
     let none = KeyModifiers::NONE;
     let ctrl = KeyModifiers::CONTROL;
     let alt = KeyModifiers::ALT;
+    let shift = KeyModifiers::SHIFT;
     let cases: &[(Scope, KeyCode, KeyModifiers, Option<Msg>)] = &[
         // Outside text fields letters are commands…
         (Scope::Home, Char('q'), none, Some(Msg::Quit)),
@@ -101,6 +102,95 @@ fn the_keymap_per_scope() {
             Some(Msg::Edit(Edit::Backspace)),
         ),
         (Scope::Search, Char('x'), ctrl, None),
+        // Line editing as readline, fzf and the shells have it.
+        (
+            Scope::Search,
+            Char('h'),
+            ctrl,
+            Some(Msg::Edit(Edit::Backspace)),
+        ),
+        (
+            Scope::Search,
+            Backspace,
+            alt,
+            Some(Msg::Edit(Edit::DeleteWord)),
+        ),
+        (
+            Scope::Search,
+            Backspace,
+            ctrl,
+            Some(Msg::Edit(Edit::DeleteWord)),
+        ),
+        (Scope::Search, Left, alt, Some(Msg::Edit(Edit::WordLeft))),
+        (Scope::Search, Right, alt, Some(Msg::Edit(Edit::WordRight))),
+        (
+            Scope::Search,
+            Char('d'),
+            alt,
+            Some(Msg::Edit(Edit::DeleteWordRight)),
+        ),
+        (
+            Scope::Search,
+            Delete,
+            ctrl,
+            Some(Msg::Edit(Edit::DeleteWordRight)),
+        ),
+        (
+            Scope::Search,
+            Delete,
+            alt,
+            Some(Msg::Edit(Edit::DeleteWordRight)),
+        ),
+        (
+            Scope::Search,
+            Char('k'),
+            ctrl,
+            Some(Msg::Edit(Edit::ClearToEnd)),
+        ),
+        (
+            Scope::TriagePrompt,
+            Char('h'),
+            ctrl,
+            Some(Msg::Edit(Edit::Backspace)),
+        ),
+        (
+            Scope::TriagePrompt,
+            Char('k'),
+            ctrl,
+            Some(Msg::Edit(Edit::ClearToEnd)),
+        ),
+        (
+            Scope::TriagePrompt,
+            Backspace,
+            alt,
+            Some(Msg::Edit(Edit::DeleteWord)),
+        ),
+        // ^H is Backspace outside the fields too; Alt does not make an arrow a move.
+        (
+            Scope::Question,
+            Char('h'),
+            ctrl,
+            Some(Msg::PreviousQuestion),
+        ),
+        (Scope::Reference, Char('h'), ctrl, Some(Msg::Back)),
+        (Scope::Home, Up, alt, None),
+        (Scope::Search, Delete, none, Some(Msg::Edit(Edit::Delete))),
+        // fzf's Ctrl-N / Ctrl-P move through the hits.
+        (Scope::Search, Char('n'), ctrl, Some(Msg::Down)),
+        (Scope::Search, Char('p'), ctrl, Some(Msg::Up)),
+        // Caps Lock: an uppercase letter with no binding of its own acts as its lowercase
+        // one; `C` keeps its own; in a field it is typed.
+        (Scope::Outcome, Char('Y'), shift, Some(Msg::Fixed)),
+        (Scope::Outcome, Char('N'), shift, Some(Msg::NotFixed)),
+        (Scope::Home, Char('J'), shift, Some(Msg::Down)),
+        (Scope::Home, Char('Q'), shift, Some(Msg::Quit)),
+        (Scope::Outcome, Char('C'), shift, Some(Msg::CopySession)),
+        (Scope::Reference, Char('C'), shift, Some(Msg::Copy)),
+        (Scope::Search, Char('Q'), shift, Some(Msg::Type('Q'))),
+        (Scope::Home, Char('Y'), shift, None),
+        (Scope::Answers, Char(' '), none, None),
+        (Scope::Answers, KeyCode::Enter, none, Some(Msg::Enter)),
+        (Scope::Answers, Esc, none, Some(Msg::NextFocus)),
         // The help overlay closes with Esc, ? or q; q does not quit there, Ctrl-C does.
         (Scope::Help, Char('q'), none, Some(Msg::Back)),
         (Scope::Help, Char('?'), none, Some(Msg::Back)),

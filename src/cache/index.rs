@@ -15,10 +15,10 @@ use crate::guide::sanitize::is_clean;
 use crate::guide::sources::{Found, Item};
 use crate::search::{Entry, Index};
 
-use super::{Cache, format, store};
+use super::{Cache, codec, format, store};
 
 /// The first bytes of a cached index.
-const MAGIC: &[u8; 8] = b"tshoot\xc1\x01";
+const MAGIC: &[u8; 8] = b"tshoot\xc1\x02";
 
 /// What a catalog was made from; see the module docs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +30,12 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// The fingerprint of no sources at all for build `build` (for tests and fuzzing).
+    #[must_use]
+    pub fn of_build(build: &str) -> Fingerprint {
+        Fingerprint::new(build)
+    }
+
     pub(super) fn new(build: &str) -> Fingerprint {
         let mut full = Vec::new();
         push(&mut full, build.as_bytes());
@@ -127,7 +133,7 @@ impl Cache {
             return index;
         }
         let index = Index::new(catalog);
-        if let Ok(body) = postcard::to_stdvec(&index) {
+        if let Some(body) = codec::encode(&index) {
             let mut out = header(fingerprint);
             out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
             out.extend_from_slice(&body);
@@ -159,8 +165,7 @@ impl Cache {
         if crc32fast::hash(body) != u32::from_le_bytes(*crc) {
             return None;
         }
-        let index: Index = postcard::from_bytes(body).ok()?;
-        consistent(&index, errors).then_some(index)
+        codec::decode(body, errors)
     }
 
     fn index_name(fingerprint: &Fingerprint) -> String {
@@ -170,7 +175,8 @@ impl Cache {
 
 /// Whether every id inside `index` points at something that exists, in it or in the
 /// catalog (whose guide `g` has `errors(g)` errors); an index that breaks this would make a search panic, so it is refused.
-fn consistent(index: &Index, errors: impl Fn(usize) -> Option<usize>) -> bool {
+#[must_use]
+pub fn consistent(index: &Index, errors: impl Fn(usize) -> Option<usize>) -> bool {
     let (entries, fields, terms) = (index.entries.len(), index.fields.len(), index.terms.len());
     let below = |n: usize| move |i: &u32| (*i as usize) < n;
     let entry_ok = |e: &Entry| errors(e.guide).is_some_and(|n| e.error < n);

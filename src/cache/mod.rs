@@ -14,6 +14,7 @@
 //!
 //! The cache is never trusted (see [`format`]): anything wrong with it costs a re-read.
 
+pub mod codec;
 pub mod format;
 pub mod index;
 pub mod store;

@@ -172,6 +172,12 @@ pub fn encode(catalog: &Catalog, fingerprint: &Fingerprint) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The header of a summary file made from the inputs `fingerprint` names.
+#[must_use]
+pub fn header(fingerprint: &Fingerprint) -> Vec<u8> {
+    fingerprint.header(*MAGIC)
+}
+
 /// Takes one section (length, checksum, body) off the front of `rest`: the body, where it
 /// starts, and its checksum, not yet verified.
 fn section<'a>(rest: &mut &'a [u8], at: &mut usize) -> Option<(&'a [u8], usize, u32)> {

@@ -363,11 +363,7 @@ impl Index {
                 .cmp(&self.terms[b as usize].text)
         });
         self.sorted = sorted;
-        #[allow(clippy::cast_precision_loss)]
-        let n = self.entries.len().max(1) as f32;
-        #[allow(clippy::cast_precision_loss)]
-        let idf = |df: usize| (1.0 + n / df.max(1) as f32).ln();
-        self.idf = self.terms.iter().map(|t| idf(t.postings.len())).collect();
+        self.idf = self.idf_of_terms();
         for (id, term) in self.terms.iter().enumerate() {
             if stem::stems(&term.text) {
                 let id = to_u32(id);
@@ -382,15 +378,43 @@ impl Index {
             }
         }
         self.compounds = compound::compounds(self);
+        self.buckets = self.buckets();
+    }
+
+    /// Term ids by (first character, length in characters).
+    fn buckets(&self) -> FxHashMap<(char, usize), Vec<u32>> {
+        let mut buckets: FxHashMap<(char, usize), Vec<u32>> = FxHashMap::default();
         for (id, term) in self.terms.iter().enumerate() {
             if let Some(first) = term.text.chars().next() {
                 let key = (first, term.text.chars().count());
-                self.buckets
-                    .entry(key)
-                    .or_default()
-                    .push(u32::try_from(id).unwrap_or(u32::MAX));
+                buckets.entry(key).or_default().push(to_u32(id));
             }
         }
+        buckets
+    }
+
+    /// Fills in what follows from the rest (the word lookup, the fuzzy buckets, the field
+    /// weights, the inverse document frequencies), as the build does: for an index read
+    /// from a cache that does not store them.
+    pub fn derive(&mut self) {
+        self.lookup = self
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(id, t)| (t.text.clone(), to_u32(id)))
+            .collect();
+        self.field_weights = self.fields.iter().map(|f| f.kind.weight()).collect();
+        self.idf = self.idf_of_terms();
+        self.buckets = self.buckets();
+    }
+
+    /// Inverse document frequency of every term: `ln(1 + entries / df)`.
+    fn idf_of_terms(&self) -> Vec<f32> {
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^24 in practice; a ratio
+        let n = self.entries.len().max(1) as f32;
+        #[allow(clippy::cast_precision_loss)] // as above
+        let idf = |df: usize| (1.0 + n / df.max(1) as f32).ln();
+        self.terms.iter().map(|t| idf(t.postings.len())).collect()
     }
 }
 

@@ -124,7 +124,7 @@ pub fn reading(index: &Index, query: &Query, scratch: &mut Scratch) -> Vec<(u32,
     for (_, t) in candidates {
         let tref = &index.templates[t as usize];
         let literal = |i: usize| match &tref.template.items[tref.template.literal_items[i]] {
-            Item::Literal(w) => w.as_str(),
+            Item::Literal(w) => &**w,
             Item::Hole(_) => "",
         };
         // A word cut by the edge of the paste: the first may end a literal, the last

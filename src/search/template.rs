@@ -13,8 +13,9 @@ use super::normalize::{self, Token};
 /// One piece of a template.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Item {
-    /// A folded word that must appear as written.
-    Literal(String),
+    /// A folded word that must appear as written (shared with the index's term of the same
+    /// text when the index is read from the cache, so reading it copies no text).
+    Literal(std::sync::Arc<str>),
     /// A `{name}` placeholder, which absorbs anything.
     Hole(String),
 }
@@ -54,7 +55,7 @@ impl Template {
             let literal = &rest[..literal_end];
             normalize::scan(literal, |span, _| {
                 if count < MAX_TEMPLATE_WORDS {
-                    items.push(Item::Literal(normalize::fold(&literal[span])));
+                    items.push(Item::Literal(normalize::fold(&literal[span]).into()));
                     count += 1;
                 }
             });
@@ -99,7 +100,7 @@ impl Template {
             while let Some(&(start, term)) = words.next_if(|(start, _)| *start < literal_end) {
                 // Words before `from` were inside the previous hole.
                 if start >= from && terms.len() < MAX_TEMPLATE_WORDS {
-                    items.push(Item::Literal(text_of(term)));
+                    items.push(Item::Literal(text_of(term).into()));
                     terms.push(term);
                 }
             }
@@ -132,7 +133,7 @@ impl Template {
     /// The literal words, in order.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.items.iter().filter_map(|i| match i {
-            Item::Literal(w) => Some(w.as_str()),
+            Item::Literal(w) => Some(&**w),
             Item::Hole(_) => None,
         })
     }

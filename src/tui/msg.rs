@@ -62,6 +62,8 @@ pub enum Msg {
     Type(char),
     /// Pasted text.
     Paste(String),
+    /// Complete the path typed (Tab in the triage prompt), as a shell does.
+    Complete,
     /// A text field edit: cursor moves and deletions.
     Edit(Edit),
     /// The mouse wheel: rows, negative upwards.
@@ -93,6 +95,10 @@ pub enum Edit {
     ClearToStart,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete the word after the cursor.
+    DeleteWordRight,
+    /// Delete from the cursor to the end.
+    ClearToEnd,
 }
 
 /// Work for the loop: anything that touches the world outside the state.

@@ -248,11 +248,17 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut typed = String::new();
-    for event in batch.drain(..) {
+    let mut queue: std::collections::VecDeque<Event> = batch.drain(..).collect();
+    while let Some(event) = queue.pop_front() {
         if matches!(event, Event::Resize(..)) {
             terminal.autoresize()?;
         }
         let Some(msg) = app.map(&event) else {
+            // An unbound Alt+key was Esc and a key typed together: both act, in turn.
+            if let Some([esc, key]) = super::keys::split_alt(&event) {
+                queue.push_front(key);
+                queue.push_front(esc);
+            }
             continue;
         };
         if let Msg::Type(c) = msg {

@@ -18,8 +18,12 @@ use super::Parser;
 use crate::tui::terminal::Events;
 
 /// How long a lone ESC (or an unfinished sequence) waits for the rest of a sequence before
-/// it is decided. Terminals write a key's sequence at once; this covers a slow link.
-pub const ESC_WAIT: Duration = Duration::from_millis(25);
+/// it is decided. Terminals write a key's sequence at once, but over mosh, a serial line or
+/// a congested link its bytes can arrive 60 ms apart, and an arrow key read as Esc and
+/// `[D` clears the search query. vim waits 100 ms (`ttimeoutlen`), Neovim 50 ms; 80 ms
+/// covers such a link and a lone Esc still acts within the 100 ms that reads as immediate.
+/// Terminals that speak the kitty protocol send Esc unambiguously and never wait.
+pub const ESC_WAIT: Duration = Duration::from_millis(80);
 /// How long a terminal that reads end-of-file is waited on (for the SIGHUP that usually
 /// comes with it) before reading fails.
 const HUNG_UP_FOR: Duration = Duration::from_secs(2);
@@ -137,5 +141,18 @@ impl Events for TtyEvents {
                 return Ok(None);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_esc_waits_for_a_slow_link_and_still_acts_at_once() {
+        // An arrow key whose bytes came 60 ms apart (measured over a slow link) stays one
+        // key; 100 ms is where a reaction stops reading as immediate.
+        assert!(ESC_WAIT > Duration::from_millis(60), "{ESC_WAIT:?}");
+        assert!(ESC_WAIT < Duration::from_millis(100), "{ESC_WAIT:?}");
     }
 }

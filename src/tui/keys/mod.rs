@@ -39,6 +39,8 @@ pub enum Key {
     Code(KeyCode),
     /// A named key with Ctrl.
     CtrlCode(KeyCode),
+    /// A named key with Alt (and without Ctrl).
+    AltCode(KeyCode),
     /// `1`–`9`: sends [`Msg::Choose`] with the digit.
     Digit,
 }
@@ -55,6 +57,7 @@ impl Key {
                 !ctrl && !alt && (c == k || (c == KeyCode::Tab && k == KeyCode::BackTab))
             }
             (Key::CtrlCode(c), k) => ctrl && c == k,
+            (Key::AltCode(c), k) => alt && !ctrl && c == k,
             (Key::Digit, KeyCode::Char('1'..='9')) => !ctrl && !alt,
             _ => false,
         }
@@ -143,8 +146,35 @@ fn map_key(scope: Scope, key: &KeyEvent) -> Option<Msg> {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if scope.typing() && plain => Some(Msg::Type(c)),
+        // Caps Lock on: an uppercase letter no entry claims acts as its lowercase one
+        // (`C` is bound, so it stays itself).
+        KeyCode::Char(c) if plain && c.is_uppercase() => {
+            let mut lower = *key;
+            lower.code = KeyCode::Char(c.to_lowercase().next()?);
+            lower.modifiers.remove(KeyModifiers::SHIFT);
+            let lowered = lower.code != key.code;
+            lowered.then(|| map_key(scope, &lower)).flatten()
+        }
         _ => None,
     }
+}
+
+/// An Alt+key that means nothing where it was pressed, read as what it most likely was:
+/// Esc typed just before the key, both arriving together (ESC and the key is how a
+/// terminal writes Alt+key). `None` for any other event. The loop maps each of the two in
+/// turn, so the key acts on the screen Esc leads to.
+#[must_use]
+pub fn split_alt(event: &Event) -> Option<[Event; 2]> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if !key.modifiers.contains(KeyModifiers::ALT) || key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let mut rest = *key;
+    rest.modifiers.remove(KeyModifiers::ALT);
+    Some([Event::Key(esc), Event::Key(rest)])
 }
 
 /// The footer hints of `scope` as (keys, label), in table order.

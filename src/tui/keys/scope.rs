@@ -26,11 +26,14 @@ pub enum Scope {
     Export,
     /// The map of a guide's tree.
     Map,
+    /// A guided session with the focus on its side panel's answers (Tab): the keys move
+    /// among them and go back to one; none acts on the hidden main selection.
+    Answers,
 }
 
 impl Scope {
     /// Every scope, in the order the README lists them.
-    pub const ALL: [Scope; 14] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Home,
         Scope::Guide,
         Scope::Question,
@@ -45,6 +48,7 @@ impl Scope {
         Scope::TriagePrompt,
         Scope::Export,
         Scope::Map,
+        Scope::Answers,
     ];
 
     /// Whether keys go to a text field (so `q`, `b`, `/` are typed, not obeyed).
@@ -71,6 +75,7 @@ impl Scope {
             Scope::TriagePrompt => "triage path",
             Scope::Export => "export",
             Scope::Map => "map",
+            Scope::Answers => "answers panel",
         }
     }
 }

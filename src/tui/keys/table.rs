@@ -8,29 +8,30 @@ use super::{Binding, HELP_ONLY, Key, Scope};
 use crate::tui::msg::{Edit, Msg};
 
 use Scope::{
-    Escalation, Export, Guide, Help, Home, Map, Outcome, Problems, Question, Reference, Search,
-    Solved, Triage, TriagePrompt,
+    Answers, Escalation, Export, Guide, Help, Home, Map, Outcome, Problems, Question, Reference,
+    Search, Solved, Triage, TriagePrompt,
 };
 
 pub(super) const SCREENS: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage, Map,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Triage, Map, Answers,
 ];
 pub(super) const BROWSE: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map, Answers,
 ];
 pub(super) const OVERLAYS: &[Scope] = &[Help, Problems];
 const SESSION: &[Scope] = &[Question, Outcome, Solved, Escalation];
 const MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Search, Help, Problems, Triage,
-    Map,
+    Map, Answers,
 ];
 const BROWSE_MOVING: &[Scope] = &[
     Home, Guide, Question, Outcome, Solved, Escalation, Reference, Help, Problems, Triage, Map,
+    Answers,
 ];
 const ALL: &[Scope] = &Scope::ALL;
 /// Where `?` and `q` work: the screens without a text field.
 const QUITTING: &[Scope] = &[
-    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map,
+    Home, Guide, Question, Outcome, Solved, Escalation, Reference, Triage, Map, Answers,
 ];
 /// Scopes with a text field.
 const FIELDS: &[Scope] = &[Search, TriagePrompt];
@@ -58,6 +59,13 @@ pub static BINDINGS: &[Binding] = &[
         label: ("move", "flytta"),
         scopes: MOVING,
         priority: 2,
+    },
+    Binding {
+        keys: &[(Key::Ctrl('p'), Msg::Up), (Key::Ctrl('n'), Msg::Down)],
+        shown: "C-p C-n",
+        label: ("move", "flytta"),
+        scopes: &[Search],
+        priority: HELP_ONLY,
     },
     Binding {
         keys: &[(Key::Char('k'), Msg::Up), (Key::Char('j'), Msg::Down)],
@@ -163,6 +171,13 @@ pub static BINDINGS: &[Binding] = &[
         priority: 3,
     },
     Binding {
+        keys: &[(Key::Code(KeyCode::Tab), Msg::Complete)],
+        shown: "Tab",
+        label: ("complete the path", "komplettera sökvägen"),
+        scopes: &[TriagePrompt],
+        priority: 2,
+    },
+    Binding {
         keys: &[(Key::Code(KeyCode::Esc), Msg::Back)],
         shown: "Esc",
         label: ("close", "stäng"),
@@ -225,8 +240,9 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[
             (Key::Char('b'), Msg::PreviousQuestion),
             (Key::Code(KeyCode::Backspace), Msg::PreviousQuestion),
+            (Key::Ctrl('h'), Msg::PreviousQuestion),
         ],
-        shown: "b ⌫",
+        shown: "b ⌫ C-h",
         label: ("previous question", "föregående fråga"),
         scopes: SESSION,
         priority: 5,
@@ -235,7 +251,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Key::Code(KeyCode::Tab), Msg::NextFocus)],
         shown: "Tab",
         label: ("switch panel", "byt panel"),
-        scopes: &[Question, Outcome, Reference],
+        scopes: &[Question, Outcome, Reference, Answers],
         priority: 6,
     },
     Binding {
@@ -278,6 +294,13 @@ pub static BINDINGS: &[Binding] = &[
         priority: 2,
     },
     Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Enter)],
+        shown: "Enter",
+        label: ("back to this question", "tillbaka till frågan"),
+        scopes: &[Answers],
+        priority: 1,
+    },
+    Binding {
         keys: &[
             (Key::Code(KeyCode::Esc), Msg::Back),
             (Key::Char('m'), Msg::Back),
@@ -299,6 +322,7 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Code(KeyCode::Esc), Msg::Back),
             (Key::Char('b'), Msg::Back),
             (Key::Code(KeyCode::Backspace), Msg::Back),
+            (Key::Ctrl('h'), Msg::Back),
         ],
         shown: "Esc b",
         label: ("back", "tillbaka"),
@@ -310,6 +334,13 @@ pub static BINDINGS: &[Binding] = &[
         shown: "Esc",
         label: ("back", "tillbaka"),
         scopes: SESSION,
+        priority: 3,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Esc), Msg::NextFocus)],
+        shown: "Esc",
+        label: ("back to the main panel", "tillbaka till huvudpanelen"),
+        scopes: &[Answers],
         priority: 3,
     },
     Binding {
@@ -352,31 +383,71 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[
             (Key::Alt('b'), Msg::Edit(Edit::WordLeft)),
             (Key::CtrlCode(KeyCode::Left), Msg::Edit(Edit::WordLeft)),
+            (Key::AltCode(KeyCode::Left), Msg::Edit(Edit::WordLeft)),
             (Key::Alt('f'), Msg::Edit(Edit::WordRight)),
             (Key::CtrlCode(KeyCode::Right), Msg::Edit(Edit::WordRight)),
+            (Key::AltCode(KeyCode::Right), Msg::Edit(Edit::WordRight)),
         ],
-        shown: "M-b M-f C-← C-→",
+        shown: "M-b M-f C-← C-→ M-← M-→",
         label: ("a word left, right", "ett ord vänster, höger"),
         scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
+        // Many terminals send ^H for Backspace (PuTTY, stty erase ^H, some Windows set-ups).
         keys: &[
             (Key::Code(KeyCode::Backspace), Msg::Edit(Edit::Backspace)),
+            (Key::Ctrl('h'), Msg::Edit(Edit::Backspace)),
             (Key::Code(KeyCode::Delete), Msg::Edit(Edit::Delete)),
         ],
-        shown: "⌫ Del",
+        shown: "⌫ C-h Del",
         label: ("delete a character", "radera ett tecken"),
         scopes: FIELDS,
         priority: HELP_ONLY,
     },
     Binding {
+        // Ctrl-Backspace is told apart only where the terminal speaks the kitty protocol;
+        // elsewhere it is ^H, a character.
         keys: &[
             (Key::Ctrl('w'), Msg::Edit(Edit::DeleteWord)),
-            (Key::Ctrl('u'), Msg::Edit(Edit::ClearToStart)),
+            (
+                Key::AltCode(KeyCode::Backspace),
+                Msg::Edit(Edit::DeleteWord),
+            ),
+            (
+                Key::CtrlCode(KeyCode::Backspace),
+                Msg::Edit(Edit::DeleteWord),
+            ),
         ],
-        shown: "C-w C-u",
-        label: ("delete a word, to the start", "radera ett ord, till början"),
+        shown: "C-w M-⌫ C-⌫",
+        label: ("delete the word before", "radera ordet före"),
+        scopes: FIELDS,
+        priority: HELP_ONLY,
+    },
+    Binding {
+        keys: &[
+            (Key::Alt('d'), Msg::Edit(Edit::DeleteWordRight)),
+            (
+                Key::CtrlCode(KeyCode::Delete),
+                Msg::Edit(Edit::DeleteWordRight),
+            ),
+            (
+                Key::AltCode(KeyCode::Delete),
+                Msg::Edit(Edit::DeleteWordRight),
+            ),
+        ],
+        shown: "M-d C-Del M-Del",
+        label: ("delete the word after", "radera ordet efter"),
+        scopes: FIELDS,
+        priority: HELP_ONLY,
+    },
+    Binding {
+        keys: &[
+            (Key::Ctrl('u'), Msg::Edit(Edit::ClearToStart)),
+            (Key::Ctrl('k'), Msg::Edit(Edit::ClearToEnd)),
+        ],
+        shown: "C-u C-k",
+        label: ("delete to the start, the end", "radera till början, slutet"),
         scopes: FIELDS,
         priority: HELP_ONLY,
     },

@@ -1,5 +1,6 @@
-//! A one-line text field edited like a shell line: the cursor moves by character and by
-//! word, and Ctrl-U / Ctrl-W delete to the start and the word before the cursor.
+//! A one-line text field edited like a shell line (readline's emacs keys): the cursor moves
+//! by character and by word, and deletions take a character, the word before or after the
+//! cursor, or everything to the start or the end.
 
 use crate::tui::msg::Edit;
 
@@ -126,6 +127,11 @@ impl Field {
                 self.text.replace_range(at..self.cursor, "");
                 self.cursor = at;
             }
+            Edit::DeleteWordRight => {
+                let end = self.word_right();
+                self.text.replace_range(self.cursor..end, "");
+            }
+            Edit::ClearToEnd => self.text.truncate(self.cursor),
         }
         self.text.len() != before
     }
@@ -171,6 +177,18 @@ mod tests {
                 "|",
             ),
             ("ab", &[Right, Delete], "ab|"),
+            // The next word goes with the spaces before it, as readline's M-d does.
+            ("alpha beta gamma", &[Home, DeleteWordRight], "| beta gamma"),
+            (
+                "alpha beta gamma",
+                &[WordLeft, WordLeft, Left, DeleteWordRight],
+                "alpha| gamma",
+            ),
+            ("alpha beta", &[DeleteWordRight], "alpha beta|"),
+            ("alpha beta gamma", &[WordLeft, ClearToEnd], "alpha beta |"),
+            ("alpha", &[ClearToEnd], "alpha|"),
+            ("åä öü", &[Home, Right, ClearToEnd], "å|"),
+            ("åä öü", &[Home, Right, DeleteWordRight], "å| öü"),
         ];
         for (text, edits, want) in cases {
             assert_eq!(after(text, edits), *want, "{text:?} {edits:?}");

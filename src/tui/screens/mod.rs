@@ -108,8 +108,6 @@ pub trait View {
     }
 }
 
-pub mod triage_words;
-
 macro_rules! screens {
     ($($(#[$doc:meta])* $name:ident => $module:ident :: $ty:ident,)*) => {
         $(pub mod $module;)*

@@ -17,9 +17,10 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Gauge, Paragraph, Sparkline, Widget};
 
 use super::session::Session;
-use super::triage_words::{self, Word};
 use super::{Ctx, Nav, View};
 use crate::triage::{self, Control, FileReport, Input, Known, Matcher, Place, Tallies, time};
+use crate::labels::Label;
+use crate::lang::Lang;
 use crate::tui::keys::Scope;
 use crate::tui::layout::list::ListView;
 use crate::tui::layout::text::truncate;
@@ -192,7 +193,7 @@ impl View for Triage {
     }
 
     fn place(&self, cx: &Ctx) -> String {
-        format!("{}: {}", Word::Triage.text(cx.lang), self.name)
+        format!("{}: {}", Label::Triage.text(cx.lang), self.name)
     }
 
     fn busy(&self) -> bool {
@@ -253,8 +254,8 @@ impl View for Triage {
             let ratio = self.size.filter(|s| *s > 0).map_or(0.0, |s| (read as f64 / s as f64).min(1.0));
             #[allow(clippy::cast_precision_loss, reason = "megabytes to one decimal")]
             let label = match self.size {
-                Some(s) => format!("{:.1} / {:.1} MB  {}", read as f64 / 1e6, s as f64 / 1e6, Word::EscStops.text(cx.lang)),
-                None => format!("{:.1} MB  {}", read as f64 / 1e6, Word::EscStops.text(cx.lang)),
+                Some(s) => format!("{:.1} / {:.1} MB  {}", read as f64 / 1e6, s as f64 / 1e6, Label::TriageEscStops.text(cx.lang)),
+                None => format!("{:.1} MB  {}", read as f64 / 1e6, Label::TriageEscStops.text(cx.lang)),
             };
             Gauge::default()
                 .gauge_style(theme.heading)
@@ -265,7 +266,7 @@ impl View for Triage {
             Paragraph::new(Line::styled(truncate(&status, usize::from(top.width)), theme.dim)).render(top, buf);
         }
         if ranked.is_empty() {
-            let text = if reading { Word::NothingYet } else { Word::NothingFound }.text(cx.lang);
+            let text = if reading { Label::TriageNothingYet } else { Label::TriageNothing }.text(cx.lang);
             Paragraph::new(text).render(list_area, buf);
         } else {
             let max = ranked.first().map_or(1, |r| r.1).max(1);
@@ -291,7 +292,7 @@ impl View for Triage {
             && let Some((first, last, buckets)) = times.map(|t| t(usize::from(hist.width)))
         {
             let [label, spark] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(hist);
-            Paragraph::new(Line::styled(truncate(&Word::OverTime.text(cx.lang).replace("{first}", &first).replace("{last}", &last), usize::from(label.width)), theme.dim)).render(label, buf);
+            Paragraph::new(Line::styled(truncate(&format!("{} {first} – {last}", Label::TriageOverTime.text(cx.lang)), usize::from(label.width)), theme.dim)).render(label, buf);
             Sparkline::default().data(&buckets).style(theme.heading).render(spark, buf);
         }
     }
@@ -316,7 +317,7 @@ fn histogram_input(times: &[i64]) -> Option<Histogram> {
     }))
 }
 
-fn status_line(reports: &[FileReport], lang: crate::lang::Lang) -> String {
+fn status_line(reports: &[FileReport], lang: Lang) -> String {
     let parts: Vec<String> = reports
         .iter()
         .map(|r| {
@@ -325,18 +326,28 @@ fn status_line(reports: &[FileReport], lang: crate::lang::Lang) -> String {
             let state = if let Some(p) = &r.problem {
                 format!(" — {p}")
             } else if r.outcome.binary {
-                format!(" — {}", Word::Binary.text(lang))
+                format!(" — {}", Label::TriageBinary.text(lang))
             } else if let Some(at) = r.outcome.binary_from {
-                format!(" — {}", Word::BinaryFrom.text(lang).replace("{at}", &at.to_string()))
+                format!(" — {}", Label::TriageBinaryFrom.text(lang).replace("{at}", &at.to_string()))
             } else if let Some(e) = &r.outcome.error {
-                format!(" — {}", Word::StoppedEarly.text(lang).replace("{e}", e))
+                format!(" — {}", Label::TriageStoppedEarly.text(lang).replace("{why}", e))
             } else if r.outcome.cancelled {
-                format!(" — {}", Word::Stopped.text(lang))
+                format!(" — {}", Label::TriageStopped.text(lang))
             } else {
                 String::new()
             };
-            let lines = triage_words::lines(r.outcome.lines, &grouped(r.outcome.lines), lang);
-            format!("{}: {lines}, {mb:.1} MB{state}", r.name)
+            let file = Label::TriageFile
+                .text(lang)
+                .replace("{file}", &r.name)
+                .replace("{lines}", &grouped(r.outcome.lines))
+                .replace("{mb}", &format!("{mb:.1}"));
+            // One line is "1 line" / "1 rad", not the plural.
+            let file = if r.outcome.lines == 1 {
+                file.replace(": 1 lines,", ": 1 line,").replace(": 1 rader,", ": 1 rad,")
+            } else {
+                file
+            };
+            format!("{file}{state}")
         })
         .collect();
     parts.join("; ")

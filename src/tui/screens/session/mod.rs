@@ -147,6 +147,11 @@ impl Session {
 
 impl View for Session {
     fn scope(&self, _: &Ctx) -> Scope {
+        // With the focus on the answers, keys act there: the footer says so, and Space
+        // cannot tick a step whose selection is not shown.
+        if self.focus == Focus::Side {
+            return Scope::Answers;
+        }
         match self.session.at() {
             Place::Question(_) => Scope::Question,
             Place::Outcome(_) => Scope::Outcome,
@@ -213,6 +218,9 @@ impl View for Session {
             }
             Msg::Up | Msg::Down if items > 0 => self.step(msg == Msg::Up, items),
             Msg::First | Msg::Last if items > 0 => self.ends(msg == Msg::First, items),
+            Msg::PageUp | Msg::PageDown if !side && items > 0 => {
+                self.page(msg == Msg::PageDown, items);
+            }
             Msg::Choose(n) => {
                 self.session.choose(catalog, n.saturating_sub(1));
             }

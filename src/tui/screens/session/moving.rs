@@ -130,4 +130,17 @@ impl Session {
         }
         self.selected = target;
     }
+
+    /// `PgUp`/`PgDn` on the main panel: a page; where everything fits (nothing to page),
+    /// the first or last item, as htop and fzf do.
+    pub(super) fn page(&mut self, down: bool, items: usize) {
+        let fits = !self.body.is_empty() && self.view.lines() <= usize::from(self.body.height);
+        if fits {
+            self.selected = if down { items - 1 } else { 0 };
+            self.view.follow();
+        } else {
+            self.scroll(if down { &Msg::PageDown } else { &Msg::PageUp });
+            self.follow_page();
+        }
+    }
 }

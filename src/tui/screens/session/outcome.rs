@@ -89,11 +89,17 @@ pub(super) fn doc(
         };
         lines.push(Line::styled(heading.text(lang), theme.heading));
         for c in captures {
-            lines.extend(item(
-                vec![Span::styled(format!("  {} = ", c.name), theme.dim)],
-                vec![Span::styled(c.value.clone(), theme.mark)],
-                width,
-            ));
+            let name = format!("  {} = ", c.name);
+            let value = vec![Span::styled(c.value.clone(), theme.mark)];
+            let room = usize::from(width);
+            // A long name leaves the value no column of its own: the value goes under it,
+            // indented, and wraps there.
+            if width_of(&name) * 2 > room && width_of(&name) + width_of(&c.value) > room {
+                lines.push(Line::styled(name.trim_end().to_owned(), theme.dim));
+                lines.extend(item(vec![Span::raw("    ")], value, width));
+            } else {
+                lines.extend(item(vec![Span::styled(name, theme.dim)], value, width));
+            }
         }
     }
     if !error.causes.is_empty() {
