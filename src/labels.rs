@@ -113,6 +113,7 @@ pub enum Label {
     CopySession,
     CopyMessage,
     CopyMessages,
+    CopyLogLine,
     // Live reload of guide files.
     Reloaded,
     ReloadKept,
@@ -320,6 +321,10 @@ impl Label {
             Label::CopySession => ("the session as Markdown", "sessionen som Markdown"),
             Label::CopyMessage => ("the message", "meddelandet"),
             Label::CopyMessages => ("{n} messages", "{n} meddelanden"),
+            Label::CopyLogLine => (
+                "the first line it was found on",
+                "första raden där det hittades",
+            ),
             Label::MapHere => ("you are here", "du är här"),
             Label::MapAnswered => ("your answers", "dina svar"),
             Label::MapPossible => ("still possible", "fortfarande möjligt"),

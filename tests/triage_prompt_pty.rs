@@ -27,7 +27,7 @@ fn tilde_is_home_and_tab_completes_the_name() {
     tui.wait_for("> ~/app.log");
     tui.send(b"\r");
     tui.wait_for("User not authenticated");
-    tui.wait_for("1 lines");
+    tui.wait_for("1 line,");
     tui.send(b"q");
     tui.finish();
 }

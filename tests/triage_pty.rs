@@ -34,7 +34,7 @@ fn triage_screen_reads_a_pipe_stops_on_esc_and_opens_the_checklist() {
     tui.wait_for("User not authenticated");
     tui.wait_for("(Esc stops)");
     tui.send(b"\x1b");
-    tui.wait_for("1 lines, 0.0 MB");
+    tui.wait_for("1 line, 0.0 MB");
     assert!(tui.screen().contains("stopped"), "{}", tui.screen());
     tui.send(b"\r");
     tui.wait_for("Did this fix it?");

@@ -97,6 +97,60 @@ fn enter_opens_the_checklist_of_the_selected_error() {
 }
 
 #[test]
+fn c_copies_the_first_log_line_the_selected_error_was_found_on() {
+    let mut app = triage_app(mixed(), true);
+    let c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE));
+    let copy = |app: &mut App| app.map(&c).and_then(|msg| app.update(msg));
+    // The most frequent, the missing connector: first found on the log's seventh line.
+    assert_eq!(
+        copy(&mut app),
+        Some(tshoot::tui::Effect::Copy {
+            text: "2024-05-01T10:22:03Z ERROR [itsm.worker] Could not create/update work item for alert CPU-High. ITSM Connector 0c9e41d2-1f3a-4b5c-8d7e-0123456789ab does not exist or was deleted.".into(),
+            what: "the first line it was found on".into(),
+        })
+    );
+    key(&mut app, KeyCode::Down);
+    let Some(tshoot::tui::Effect::Copy { text, .. }) = copy(&mut app) else {
+        panic!("the rate limit's line is copied")
+    };
+    assert_eq!(
+        text,
+        "2024-05-01T10:22:04Z ERROR [http] ServiceDeskHttpBadRequestException: StatusCode=429"
+    );
+    assert!(
+        draw(&mut app, 80, 24).contains("c copy"),
+        "the footer offers it"
+    );
+}
+
+#[test]
+fn the_triage_screen_speaks_the_chosen_language_and_counts_one_line_as_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    let log = dir.path().join("one.log");
+    std::fs::write(&log, "ServiceDeskHttpBadRequestException: StatusCode=429\n").expect("log");
+    for (lang, words) in [
+        (
+            Lang::En,
+            ["Triage: ", "one.log: 1 line, 0.0 MB", "Hastighet"],
+        ),
+        (
+            Lang::Sv,
+            ["Granskning: ", "one.log: 1 rad, 0.0 MB", "Hastighetsgräns"],
+        ),
+    ] {
+        let mut app = App::new(Catalog::load(&[Source::Builtin]), lang);
+        let screen = Triage::start(vec![Input::File(log.clone())], None, &app.cx);
+        assert!(screen.wait(Duration::from_secs(20)), "reading ends");
+        app.stack.push(screen.into());
+        let drawn = draw(&mut app, 80, 24);
+        assert!(drawn.contains(words[0]), "{drawn}");
+        assert!(drawn.contains(words[1]), "{drawn}");
+        // The error's title in that language (en: "ServiceNow rate limit").
+        assert_eq!(drawn.contains(words[2]), lang == Lang::Sv, "{drawn}");
+    }
+}
+
+#[test]
 fn esc_stops_an_endless_read_and_keeps_what_was_found() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fifo = dir.path().join("live.log");
@@ -141,7 +195,7 @@ fn esc_stops_an_endless_read_and_keeps_what_was_found() {
     assert!(t.wait(Duration::from_secs(5)), "reading stops");
     assert_eq!(t.errors(), 1);
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("1 lines, 0.0 MB — stopped"), "{screen}");
+    assert!(screen.contains("1 line, 0.0 MB — stopped"), "{screen}");
     assert!(screen.contains("User not authenticated"), "{screen}");
     // A second Esc goes back home.
     key(&mut app, KeyCode::Esc);

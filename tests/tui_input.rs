@@ -199,6 +199,15 @@ fn each_sequence_read_byte_by_byte_is_the_same_events() {
 }
 
 #[test]
+fn after_an_esc_in_the_same_read_esc_and_a_letter_are_two_keys() {
+    // Esc, Esc, t typed quickly (tmux forwards them in one write): not Esc and Alt+t.
+    assert_eq!(read(&[b"\x1b\x1bt"]), [esc(), esc(), c('t')]);
+    assert_eq!(read(&[b"\x1b\x1b\x1bt"]), [esc(), esc(), esc(), c('t')]);
+    // ESC and a letter alone is still Alt and the letter.
+    assert_eq!(read(&[b"\x1bt"]), [k(KeyCode::Char('t'), ALT)]);
+}
+
+#[test]
 fn a_lone_esc_waits_for_the_time_out_and_is_then_esc() {
     let mut parser = Parser::default();
     parser.feed(b"\x1b");

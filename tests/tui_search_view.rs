@@ -6,7 +6,7 @@ mod tui_common;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 use tshoot::guide::catalog::{Catalog, Source};
 use tshoot::lang::Lang;
@@ -110,4 +110,37 @@ fn a_paste_longer_than_search_reads_says_what_was_searched() {
             assert!(!rows.join("\n").contains(note), "{w}x{h}: within the bound");
         }
     }
+}
+
+#[test]
+fn ctrl_y_copies_the_selected_hits_messages_and_c_is_typed() {
+    let ctrl_y = Event::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL));
+    let mut app = app(Lang::En);
+    // Nothing found yet: nothing to copy, and the key is not offered.
+    send(&mut app, &typed("/"));
+    let copy = |app: &mut App| app.map(&ctrl_y).and_then(|msg| app.update(msg));
+    assert_eq!(copy(&mut app), None);
+    send(&mut app, &typed("c"));
+    let Screen::Search(search) = app.top() else {
+        panic!("the search screen")
+    };
+    assert_eq!(search.query(), "c", "c is typed in the field");
+    send(&mut app, &[key(KeyCode::Backspace)]);
+    // The rate limit: both of its message literals, one a line.
+    send(&mut app, &typed("StatusCode=429"));
+    assert_eq!(
+        copy(&mut app),
+        Some(tshoot::tui::Effect::Copy {
+            text: "ServiceDeskHttpBadRequestException: StatusCode=429\nServiceDeskHttpBadRequestException: StatusCode = 429".into(),
+            what: "2 messages".into(),
+        })
+    );
+    send(&mut app, &[key(KeyCode::F(1))]);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    let (rows, _) = draw(&mut app, &mut terminal);
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("C-y  copy the selected message")),
+        "{rows:#?}"
+    );
 }

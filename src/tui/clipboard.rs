@@ -10,7 +10,9 @@
 //! What each screen copies: an outcome, the selected checklist step as plain text (values
 //! from the person's message filled in, its link on the next line); the end of a session,
 //! the session as Markdown (the same report `e` saves); the reference, the selected
-//! error's message literals, one a line.
+//! error's message literals, one a line; search (Ctrl-Y, since `c` is typed there), the
+//! selected hit's message literals; a triage, the first log line the selected error was
+//! found on, as the log has it.
 
 use base64::Engine as _;
 

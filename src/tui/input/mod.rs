@@ -5,7 +5,8 @@
 //! in one read as a single Esc — the old encoding of Alt+Esc — and drops the second. Two
 //! quick Esc (key repeat, a double press over a slow link, tmux forwarding both at once)
 //! then do half of what was asked. tshoot binds nothing to Alt+Esc, so here `ESC ESC` is
-//! two Esc, and `ESC ESC [ A` is Esc and ↑. Terminals that honour the kitty keyboard
+//! two Esc, `ESC ESC [ A` is Esc and ↑, and `ESC ESC x` is Esc, Esc and x (a lone `ESC x`
+//! is still Alt+x). Terminals that honour the kitty keyboard
 //! protocol's "disambiguate" mode (which the UI asks for) send Esc as `CSI 27 u` anyway.
 //!
 //! Everything else is read as crossterm reads it, so the key table does not change: keys

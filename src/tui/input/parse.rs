@@ -36,6 +36,8 @@ enum Step {
     Event(Event, usize),
     /// This many bytes that mean nothing here.
     Skip(usize),
+    /// This many Esc, one a byte.
+    Escapes(usize),
     /// A paste starts after this many bytes.
     Paste(usize),
     /// Unfinished: more bytes are needed.
@@ -78,6 +80,11 @@ impl Parser {
                     at += n;
                 }
                 Step::Skip(n) => at += n,
+                Step::Escapes(n) => {
+                    let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+                    self.events.extend(std::iter::repeat_n(esc, n));
+                    at += n;
+                }
                 Step::Paste(n) => {
                     self.paste = Some(Vec::new());
                     at += n;
@@ -176,8 +183,15 @@ fn escape(b: &[u8], end: bool) -> Step {
         };
     };
     match next {
-        // Two Esc: the first is one of its own and the second starts again.
-        0x1B => Step::Event(key(KeyCode::Esc, KeyModifiers::NONE), 1),
+        // Two Esc: the first is one of its own and the second starts again — a sequence
+        // (`ESC [`), or Esc; not Alt with a character: after an Esc in the same read,
+        // `ESC x` is Esc and x typed quickly, as tmux forwards them.
+        0x1B => match b.get(2) {
+            Some(b'[' | b'O' | 0x1B) | None => {
+                Step::Event(key(KeyCode::Esc, KeyModifiers::NONE), 1)
+            }
+            Some(_) => Step::Escapes(2),
+        },
         b'[' | b'O' => match sequence(b, end) {
             Step::More if end => alt(&b[1..], end),
             framed => framed,
@@ -193,7 +207,7 @@ fn alt(b: &[u8], end: bool) -> Step {
             k.modifiers |= KeyModifiers::ALT;
             Step::Event(Event::Key(k), n + 1)
         }
-        Step::Event(_, n) | Step::Skip(n) | Step::Paste(n) => Step::Skip(n + 1),
+        Step::Event(_, n) | Step::Skip(n) | Step::Paste(n) | Step::Escapes(n) => Step::Skip(n + 1),
         Step::More => Step::More,
     }
 }

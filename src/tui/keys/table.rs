@@ -258,8 +258,16 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Key::Char('c'), Msg::Copy)],
         shown: "c",
         label: ("copy", "kopiera"),
-        scopes: &[Outcome, Solved, Escalation, Reference],
+        scopes: &[Outcome, Solved, Escalation, Reference, Triage],
         priority: 5,
+    },
+    Binding {
+        // The field takes `c`; Ctrl-Y copies the entry in other finders too (television).
+        keys: &[(Key::Ctrl('y'), Msg::Copy)],
+        shown: "C-y",
+        label: ("copy the selected message", "kopiera valt meddelande"),
+        scopes: &[Search],
+        priority: HELP_ONLY,
     },
     Binding {
         keys: &[(Key::Char('C'), Msg::CopySession)],

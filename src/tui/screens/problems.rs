@@ -1,5 +1,5 @@
 //! The overlay of guide files that could not be loaded: each problem as
-//! `path:line:col: message`, the other guides still usable below it.
+//! `path:line:col: message` after a bullet, the other guides still usable below it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,8 +44,10 @@ impl View for Problems {
         let inner_width = text_width(Block::default().borders(Borders::ALL).inner(popup));
         let mut lines = Vec::new();
         for problem in cx.catalog.problems.iter().filter(|p| p.diagnostic.is_error()) {
+            // A bullet and a hanging indent, so where one problem ends and the next begins
+            // shows even when the paths wrap.
             lines.extend(item(
-                vec![],
+                vec![Span::styled("• ", cx.theme.dim)],
                 vec![Span::raw(problem.diagnostic.to_string())],
                 inner_width,
             ));

@@ -55,6 +55,13 @@ impl Search {
         self.field.text()
     }
 
+    /// Ctrl-Y: the selected hit's message literals, as `c` copies them on the reference.
+    fn copy(&self, cx: &Ctx) -> Option<crate::tui::msg::Effect> {
+        let entry = self.hits.get(self.list.selected())?.entry;
+        let error = cx.catalog.guides.get(entry.guide)?.errors.get(entry.error)?;
+        crate::tui::clipboard::messages(error, cx.lang)
+    }
+
     fn refresh(&mut self, cx: &mut Ctx) {
         let results = cx.searcher.search_all(&cx.index, self.field.text());
         self.hits = results.hits;
@@ -67,6 +74,13 @@ impl Search {
 }
 
 impl View for Search {
+    fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
+        match msg {
+            Msg::Copy => self.copy(cx).is_some(),
+            _ => true,
+        }
+    }
+
     fn scope(&self, _: &Ctx) -> Scope {
         Scope::Search
     }
@@ -106,6 +120,11 @@ impl View for Search {
             Msg::Click { x, y } => {
                 if let Some(i) = self.list.hit(x, y) {
                     self.list.select(i, self.hits.len());
+                }
+            }
+            Msg::Copy => {
+                if let Some(copy) = self.copy(cx) {
+                    return Nav::Effect(copy);
                 }
             }
             m => {

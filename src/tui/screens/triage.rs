@@ -143,6 +143,16 @@ impl Triage {
         )
     }
 
+    /// `c`: the first log line the selected error was found on, as the log has it.
+    fn copy(&self, lang: crate::lang::Lang) -> Option<crate::tui::msg::Effect> {
+        let found = self.found.lock().ok()?;
+        let tally = *found.tallies.ranked().get(self.list.selected())?;
+        Some(crate::tui::msg::Effect::Copy {
+            text: tally.sample.clone(),
+            what: crate::labels::Label::CopyLogLine.text(lang).to_owned(),
+        })
+    }
+
     /// Opens the outcome of the selected error: its checklist in a guided session, with
     /// its related errors to try next, carrying what the log said of it (files, count,
     /// first and last line, the values that fill its placeholders).
@@ -171,6 +181,13 @@ fn grouped(n: u64) -> String {
 }
 
 impl View for Triage {
+    fn offers(&self, cx: &Ctx, msg: &Msg) -> bool {
+        match msg {
+            Msg::Copy => self.copy(cx.lang).is_some(),
+            _ => true,
+        }
+    }
+
     fn scope(&self, _: &Ctx) -> Scope {
         Scope::Triage
     }
@@ -192,6 +209,7 @@ impl View for Triage {
                 Nav::Stay
             }
             Msg::Enter => self.open(cx),
+            Msg::Copy => self.copy(cx.lang).map_or(Nav::Stay, Nav::Effect),
             Msg::Click { x, y } => {
                 if let Some(i) = self.list.hit(x, y) {
                     self.list.select(i, len);
@@ -323,6 +341,12 @@ fn status_line(reports: &[FileReport], lang: Lang) -> String {
                 .replace("{file}", &r.name)
                 .replace("{lines}", &grouped(r.outcome.lines))
                 .replace("{mb}", &format!("{mb:.1}"));
+            // One line is "1 line" / "1 rad", not the plural.
+            let file = if r.outcome.lines == 1 {
+                file.replace(": 1 lines,", ": 1 line,").replace(": 1 rader,", ": 1 rad,")
+            } else {
+                file
+            };
             format!("{file}{state}")
         })
         .collect();

@@ -96,10 +96,12 @@ impl Session {
             self.scroll(if up { &Msg::Up } else { &Msg::Down });
             self.follow_page();
         } else {
+            // Nothing drawn yet (a one-cell terminal draws no step): the selection may be
+            // 0 with no item known, so stay within 0..items without overflowing.
             self.selected = if up {
-                self.selected - 1
+                self.selected.saturating_sub(1)
             } else {
-                (self.selected + 1).min(items - 1)
+                (self.selected + 1).min(items.saturating_sub(1))
             };
             self.view.follow();
         }
@@ -109,7 +111,7 @@ impl Session {
     /// bottom) of the page when it is in view there; on the first (last) item already, the
     /// top (bottom) of the page, whether it shows the item or not.
     pub(super) fn ends(&mut self, first: bool, items: usize) {
-        let target = if first { 0 } else { items - 1 };
+        let target = if first { 0 } else { items.saturating_sub(1) };
         // From the top no title takes a row; at the bottom it does.
         let height = usize::from(self.body.height);
         let from_end = self
