@@ -3,6 +3,7 @@
 //! hostile cache files ignored and rebuilt, a cache folder that cannot be written, and two
 //! processes at once.
 
+mod cache_support;
 mod common;
 
 use std::fs;
@@ -11,8 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+use cache_support::{Setup, guide, setup};
 use tshoot::cache::{self, Cache, format};
-use tshoot::guide::catalog::{Catalog, Source};
+use tshoot::guide::catalog::Catalog;
 use tshoot::guide::load;
 use tshoot::guide::read::{Reader, read_file};
 use tshoot::guide::sources::FileKey;
@@ -31,39 +33,7 @@ fn logged(path: &Path) -> Result<Vec<u8>, String> {
     read_file(path)
 }
 
-/// A guides folder and a cache folder of one test.
-struct Setup {
-    _tmp: tempfile::TempDir,
-    guides: PathBuf,
-    cache: Cache,
-}
-
-fn setup() -> Setup {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let guides = tmp.path().join("guides");
-    fs::create_dir(&guides).expect("mkdir");
-    let cache = Cache::with_build(tmp.path().join("cache"), "test build".to_owned());
-    Setup {
-        _tmp: tmp,
-        guides,
-        cache,
-    }
-}
-
-fn guide(id: &str, title: &str) -> String {
-    format!(
-        "id: {id}\ntitle: {title}\nstart: q\nnodes:\n  - id: q\n    question: Q?\n    answers:\n      - label: A\n        error: e\nerrors:\n  - id: e\n    title: E {title}\n    messages: ['Failed {{x}} at {{time}}']\n    symptoms: []\n    causes: []\n    checklist: [Do it.]\n"
-    )
-}
-
 impl Setup {
-    fn sources(&self) -> Vec<Source> {
-        vec![Source::Path {
-            path: self.guides.clone(),
-            optional: false,
-        }]
-    }
-
     /// Loads through the cache; the names of the files that had to be read.
     fn load(&self) -> (Catalog, Vec<String>) {
         self.load_with(Some(&self.cache))
@@ -88,12 +58,6 @@ impl Setup {
             .retain(|p| !p.starts_with(&self.guides));
         reads.sort();
         (catalog, reads)
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        let path = self.guides.join(name);
-        fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        fs::write(path, text).expect("write");
     }
 
     fn cache_file(&self) -> PathBuf {

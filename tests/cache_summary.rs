@@ -2,12 +2,14 @@
 //! from without decoding a guide. It must hold exactly what a full load would show, for
 //! exactly the files on disk, and anything wrong with it must cost only a full load.
 
+mod cache_support;
 mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use cache_support::{Setup, guide_to, setup};
 use tshoot::cache::summary::{self, Summary};
 use tshoot::cache::{self, Cache, store};
 use tshoot::guide::Text;
@@ -18,42 +20,7 @@ use tshoot::lang::Lang;
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
-struct Setup {
-    _tmp: tempfile::TempDir,
-    guides: PathBuf,
-    cache: Cache,
-}
-
-fn setup() -> Setup {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let guides = tmp.path().join("guides");
-    fs::create_dir(&guides).expect("mkdir");
-    let cache = Cache::with_build(tmp.path().join("cache"), "test build".to_owned());
-    Setup {
-        _tmp: tmp,
-        guides,
-        cache,
-    }
-}
-
-/// A guide with one error, whose answer may lead into another guide.
-fn guide(id: &str, title: &str, elsewhere: Option<&str>) -> String {
-    let other = elsewhere.map_or(String::new(), |e| {
-        format!("      - label: B\n        error: {e}\n")
-    });
-    format!(
-        "id: {id}\ntitle: {title}\nstart: q\nnodes:\n  - id: q\n    question: Q?\n    answers:\n      - label: A\n        error: e\n{other}errors:\n  - id: e\n    title: E {title}\n    messages: ['Failed {{x}} at {{time}}']\n    symptoms: []\n    causes: []\n    checklist: [Do it.]\n"
-    )
-}
-
 impl Setup {
-    fn sources(&self) -> Vec<Source> {
-        vec![Source::Path {
-            path: self.guides.clone(),
-            optional: false,
-        }]
-    }
-
     fn load(&self) -> (Catalog, cache::index::Fingerprint) {
         cache::load_cached(
             &self.sources(),
@@ -61,10 +28,6 @@ impl Setup {
             &Reader::default(),
             &cache::Progress::default(),
         )
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        fs::write(self.guides.join(name), text).expect("write");
     }
 
     fn summary(&self) -> Option<Summary> {
@@ -75,9 +38,9 @@ impl Setup {
     /// does not exist: problems a list must report.
     fn library() -> Setup {
         let s = setup();
-        s.write("a.yaml", &guide("a", "Alpha", None));
-        s.write("b.yaml", &guide("b", "Beta", Some("a/nosuch")));
-        s.write("c.yaml", &guide("c", "Gamma", Some("a/e")));
+        s.write("a.yaml", &guide_to("a", "Alpha", None));
+        s.write("b.yaml", &guide_to("b", "Beta", Some("a/nosuch")));
+        s.write("c.yaml", &guide_to("c", "Gamma", Some("a/e")));
         s.write("broken.yaml", "id: [\n");
         s
     }
@@ -177,7 +140,7 @@ fn the_summary_is_used_only_for_exactly_the_files_on_disk() {
     s.load();
     assert!(s.summary().is_some());
 
-    s.write("c.yaml", &guide("c", "Gamma again", Some("a/e")));
+    s.write("c.yaml", &guide_to("c", "Gamma again", Some("a/e")));
     assert!(s.summary().is_none(), "an edited file");
     s.load();
     let summary = s.summary().expect("rewritten");
@@ -188,7 +151,7 @@ fn the_summary_is_used_only_for_exactly_the_files_on_disk() {
             .any(|g| g.title.show(Lang::En) == "Gamma again")
     );
 
-    s.write("d.yaml", &guide("d", "Delta", None));
+    s.write("d.yaml", &guide_to("d", "Delta", None));
     assert!(s.summary().is_none(), "a new file");
     s.load();
     fs::remove_file(s.guides.join("d.yaml")).expect("rm");
@@ -210,7 +173,7 @@ fn a_warm_start_fingerprints_like_a_load_with_builtins_missing_folders_and_probl
     let s = Setup::library();
     let deep = (0..10).fold(s.guides.clone(), |p, i| p.join(format!("d{i}")));
     fs::create_dir_all(&deep).expect("mkdir");
-    fs::write(deep.join("deep.yaml"), guide("deep", "Deep", None)).expect("write");
+    fs::write(deep.join("deep.yaml"), guide_to("deep", "Deep", None)).expect("write");
     nix::unistd::mkfifo(&s.guides.join("p.yaml"), nix::sys::stat::Mode::S_IRWXU).expect("mkfifo");
     let sources = vec![
         Source::Builtin,
@@ -316,7 +279,7 @@ fn cached_texts_that_are_not_clean_are_refused() {
 #[test]
 fn stale_temporary_files_are_removed_by_the_next_write() {
     let s = setup();
-    s.write("a.yaml", &guide("a", "Alpha", None));
+    s.write("a.yaml", &guide_to("a", "Alpha", None));
     let dir = s.cache.dir();
     fs::create_dir_all(dir).expect("mkdir");
     let (stale, fresh) = (dir.join(".tmp-interrupted"), dir.join(".tmp-in-progress"));
@@ -369,12 +332,12 @@ fn generated(root: &Path) -> (PathBuf, PathBuf) {
     }
     fs::write(
         second.join("over.yaml"),
-        guide("synth-3", "Overridden", Some("synth-1/e7")),
+        guide_to("synth-3", "Overridden", Some("synth-1/e7")),
     )
     .expect("write");
     fs::write(
         second.join("dangling.yaml"),
-        guide("dangling", "D", Some("synth-2/nosuch")),
+        guide_to("dangling", "D", Some("synth-2/nosuch")),
     )
     .expect("write");
     fs::write(second.join("broken.yaml"), "id: [\n").expect("write");
